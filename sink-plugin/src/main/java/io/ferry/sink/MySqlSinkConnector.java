@@ -1,0 +1,56 @@
+package io.ferry.sink;
+
+import io.ferry.common.FerryVersion;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.config.ConfigDef;
+import org.apache.kafka.connect.connector.Task;
+import org.apache.kafka.connect.sink.SinkConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies Ferry's (or Debezium's) change topics to a destination MySQL or MariaDB server.
+ *
+ * <p>Status: the configuration is real; applying is not implemented yet, and the task says so when it
+ * starts (see the README's status table).
+ */
+public final class MySqlSinkConnector extends SinkConnector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlSinkConnector.class);
+
+    private Map<String, String> props;
+
+    @Override
+    public String version() {
+        return FerryVersion.get();
+    }
+
+    @Override
+    public ConfigDef config() {
+        return MySqlSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    public void start(Map<String, String> props) {
+        MySqlSinkConfig config = new MySqlSinkConfig(props);
+        this.props = Map.copyOf(props);
+        LOG.info("Starting MySQL sink connector for {}:{}", config.hostname(), config.port());
+    }
+
+    @Override
+    public Class<? extends Task> taskClass() {
+        return MySqlSinkTask.class;
+    }
+
+    @Override
+    public List<Map<String, String>> taskConfigs(int maxTasks) {
+        return Collections.nCopies(maxTasks, props);
+    }
+
+    @Override
+    public void stop() {
+        LOG.info("Stopped MySQL sink connector");
+    }
+}
