@@ -1,0 +1,72 @@
+package io.ferry.source.schema;
+
+import io.ferry.common.TableId;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads table definitions from {@code information_schema}, which needs only SELECT on the tables. Used for
+ * the snapshot; the stream reads the same facts from binlog table-map metadata instead.
+ */
+public final class TableDefReader {
+
+    private static final String COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE,"
+            + " CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, CHARACTER_SET_NAME"
+            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
+
+    /** Unique indexes with their columns; PRIMARY first, then by name, columns in index order. */
+    private static final String UNIQUE_INDEXES = "SELECT INDEX_NAME, COLUMN_NAME, NULLABLE"
+            + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND NON_UNIQUE = 0"
+            + " ORDER BY INDEX_NAME = 'PRIMARY' DESC, INDEX_NAME, SEQ_IN_INDEX";
+
+    private TableDefReader() {
+    }
+
+    /** The table's definition, or empty if it does not exist (or is a view). */
+    public static Optional<TableDef> read(Connection connection, TableId id) throws SQLException {
+        List<ColumnDef> columns = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+            statement.setString(1, id.database());
+            statement.setString(2, id.table());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    columns.add(new ColumnDef(rs.getString(1), ColumnTypes.fromInformationSchema(rs),
+                            "YES".equals(rs.getString(4))));
+                }
+            }
+        }
+        if (columns.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, List<String>> uniqueIndexes = new LinkedHashMap<>();
+        Map<String, Boolean> allNotNull = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(UNIQUE_INDEXES)) {
+            statement.setString(1, id.database());
+            statement.setString(2, id.table());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String index = rs.getString(1);
+                    uniqueIndexes.computeIfAbsent(index, k -> new ArrayList<>()).add(rs.getString(2));
+                    boolean notNull = !"YES".equals(rs.getString(3));
+                    allNotNull.merge(index, notNull, Boolean::logicalAnd);
+                }
+            }
+        }
+        if (uniqueIndexes.containsKey("PRIMARY")) {
+            return Optional.of(new TableDef(id, columns, uniqueIndexes.get("PRIMARY"), KeyKind.PRIMARY));
+        }
+        // Prefer the unique NOT NULL key with the fewest columns: cheaper chunk boundaries and event keys.
+        return Optional.of(uniqueIndexes.entrySet().stream()
+                .filter(e -> allNotNull.get(e.getKey()))
+                .min((a, b) -> Integer.compare(a.getValue().size(), b.getValue().size()))
+                .map(e -> new TableDef(id, columns, e.getValue(), KeyKind.UNIQUE_NOT_NULL))
+                .orElseGet(() -> new TableDef(id, columns, List.of(), KeyKind.NONE)));
+    }
+}
