@@ -1,0 +1,11 @@
+package io.ferry.source.binlog;
+
+/**
+ * How to open a replication connection.
+ *
+ * @param serverId a server id unique among the source's replicas: the server drops an older connection
+ *                 that uses the same id
+ */
+public record BinlogConnection(String host, int port, String user, String password, long serverId,
+                               boolean mariaDb, long connectTimeoutMs, long heartbeatIntervalMs) {
+}
