@@ -1,11 +1,15 @@
 package io.ferry.source;
 
+import io.ferry.common.TableFilter;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.types.Password;
 
 /**
@@ -17,27 +21,34 @@ public final class MySqlSourceConfig extends AbstractConfig {
 
     static final String GROUP_CONNECTION = "Connection";
     static final String GROUP_TOPICS = "Topics";
+    static final String GROUP_SELECTION = "Selection";
+    static final String GROUP_SNAPSHOT = "Snapshot";
+    static final String GROUP_STREAMING = "Streaming";
 
     public static final String DATABASE_HOSTNAME_CONFIG = "database.hostname";
-    private static final String DATABASE_HOSTNAME_DOC =
-            "Host name or IP address of the source MySQL or MariaDB server.";
-
     public static final String DATABASE_PORT_CONFIG = "database.port";
-    private static final String DATABASE_PORT_DOC = "TCP port of the source server.";
-    static final int DATABASE_PORT_DEFAULT = 3306;
-
     public static final String DATABASE_USER_CONFIG = "database.user";
-    private static final String DATABASE_USER_DOC = "User Ferry connects as. It needs SELECT, REPLICATION SLAVE"
-            + " and REPLICATION CLIENT, and no other privilege: the snapshot takes no locks.";
-
     public static final String DATABASE_PASSWORD_CONFIG = "database.password";
-    private static final String DATABASE_PASSWORD_DOC = "Password of database.user. Use a config provider"
-            + " (e.g. ${file:/path:key}) to keep it out of the connector config.";
-
+    public static final String DATABASE_SERVER_ID_CONFIG = "database.server.id";
+    public static final String CONNECT_TIMEOUT_MS_CONFIG = "connect.timeout.ms";
     public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
-    private static final String TOPIC_PREFIX_DOC = "Prefix of every topic this connector writes: row changes"
-            + " of table db.t go to <topic.prefix>.db.t, schema changes to <topic.prefix>. It also names the"
-            + " source in the events' source.name field, so it must stay the same for the connector's lifetime.";
+    public static final String TOMBSTONES_ON_DELETE_CONFIG = "tombstones.on.delete";
+    public static final String DATABASE_INCLUDE_CONFIG = "database.include";
+    public static final String DATABASE_EXCLUDE_CONFIG = "database.exclude";
+    public static final String TABLE_INCLUDE_CONFIG = "table.include";
+    public static final String TABLE_EXCLUDE_CONFIG = "table.exclude";
+    public static final String SNAPSHOT_MODE_CONFIG = "snapshot.mode";
+    public static final String SNAPSHOT_CHUNK_SIZE_CONFIG = "snapshot.chunk.size";
+    public static final String SNAPSHOT_FETCH_SIZE_CONFIG = "snapshot.fetch.size";
+    public static final String MAX_BATCH_SIZE_CONFIG = "max.batch.size";
+    public static final String MAX_QUEUE_SIZE_CONFIG = "max.queue.size";
+    public static final String POLL_INTERVAL_MS_CONFIG = "poll.interval.ms";
+    public static final String HEARTBEAT_INTERVAL_MS_CONFIG = "heartbeat.interval.ms";
+    public static final String CONNECTION_RETRY_TIMEOUT_MS_CONFIG = "connection.retry.timeout.ms";
+    public static final String RETRY_TIMEOUT_MS_CONFIG = "retry.timeout.ms";
+
+    /** Server ids derived from the topic prefix start here, clear of ids DBAs usually hand out. */
+    static final long DERIVED_SERVER_ID_BASE = 5_400_000L;
 
     public static final ConfigDef CONFIG_DEF = configDef();
 
@@ -45,7 +56,20 @@ public final class MySqlSourceConfig extends AbstractConfig {
     private final int port;
     private final String user;
     private final Password password;
+    private final long serverId;
+    private final int connectTimeoutMs;
     private final String topicPrefix;
+    private final boolean tombstonesOnDelete;
+    private final TableFilter tableFilter;
+    private final SnapshotMode snapshotMode;
+    private final int chunkSize;
+    private final int fetchSize;
+    private final int maxBatchSize;
+    private final int maxQueueSize;
+    private final int pollIntervalMs;
+    private final int heartbeatIntervalMs;
+    private final long connectionRetryTimeoutMs;
+    private final long retryTimeoutMs;
 
     public MySqlSourceConfig(Map<String, String> props) {
         super(CONFIG_DEF, props);
@@ -54,25 +78,135 @@ public final class MySqlSourceConfig extends AbstractConfig {
         this.user = getString(DATABASE_USER_CONFIG);
         this.password = getPassword(DATABASE_PASSWORD_CONFIG);
         this.topicPrefix = getString(TOPIC_PREFIX_CONFIG);
+        long configuredId = getLong(DATABASE_SERVER_ID_CONFIG);
+        this.serverId = configuredId > 0 ? configuredId
+                : DERIVED_SERVER_ID_BASE + (topicPrefix.hashCode() & 0xFFFFF) * 64L;
+        this.connectTimeoutMs = getInt(CONNECT_TIMEOUT_MS_CONFIG);
+        this.tombstonesOnDelete = getBoolean(TOMBSTONES_ON_DELETE_CONFIG);
+        this.tableFilter = new TableFilter(getList(DATABASE_INCLUDE_CONFIG), getList(DATABASE_EXCLUDE_CONFIG),
+                getList(TABLE_INCLUDE_CONFIG), getList(TABLE_EXCLUDE_CONFIG));
+        this.snapshotMode = SnapshotMode.parse(getString(SNAPSHOT_MODE_CONFIG));
+        this.chunkSize = getInt(SNAPSHOT_CHUNK_SIZE_CONFIG);
+        this.fetchSize = getInt(SNAPSHOT_FETCH_SIZE_CONFIG);
+        this.maxBatchSize = getInt(MAX_BATCH_SIZE_CONFIG);
+        this.maxQueueSize = getInt(MAX_QUEUE_SIZE_CONFIG);
+        this.pollIntervalMs = getInt(POLL_INTERVAL_MS_CONFIG);
+        this.heartbeatIntervalMs = getInt(HEARTBEAT_INTERVAL_MS_CONFIG);
+        this.connectionRetryTimeoutMs = getLong(CONNECTION_RETRY_TIMEOUT_MS_CONFIG);
+        this.retryTimeoutMs = getLong(RETRY_TIMEOUT_MS_CONFIG);
+        crossKeyProblems().forEach((key, problem) -> {
+            throw new ConfigException(key, originals().get(key), problem);
+        });
+    }
+
+    /**
+     * Rules that involve two keys, each attached to the key that should change; {@link MySqlSourceConnector}'s
+     * validate() reports them the same way.
+     */
+    Map<String, String> crossKeyProblems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (maxQueueSize <= maxBatchSize) {
+            problems.put(MAX_QUEUE_SIZE_CONFIG, "must be larger than " + MAX_BATCH_SIZE_CONFIG + " (" + maxBatchSize
+                    + ")");
+        }
+        if (retryTimeoutMs >= connectionRetryTimeoutMs) {
+            problems.put(RETRY_TIMEOUT_MS_CONFIG, "must be smaller than " + CONNECTION_RETRY_TIMEOUT_MS_CONFIG + " ("
+                    + connectionRetryTimeoutMs + "): connection losses are the failures worth waiting out longest");
+        }
+        return problems;
     }
 
     private static ConfigDef configDef() {
         ConfigDef def = new ConfigDef();
         int order = 0;
         def.define(DATABASE_HOSTNAME_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.HIGH, DATABASE_HOSTNAME_DOC,
+                new ConfigDef.NonEmptyStringWithoutControlChars(), Importance.HIGH,
+                "Host name or IP address of the source MySQL or MariaDB server.",
                 GROUP_CONNECTION, ++order, Width.MEDIUM, "Hostname");
-        def.define(DATABASE_PORT_CONFIG, Type.INT, DATABASE_PORT_DEFAULT, ConfigDef.Range.between(1, 65535),
-                Importance.HIGH, DATABASE_PORT_DOC, GROUP_CONNECTION, ++order, Width.SHORT, "Port");
-        def.define(DATABASE_USER_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE,
-                new ConfigDef.NonEmptyString(), Importance.HIGH, DATABASE_USER_DOC,
+        def.define(DATABASE_PORT_CONFIG, Type.INT, 3306, ConfigDef.Range.between(1, 65535), Importance.HIGH,
+                "TCP port of the source server.", GROUP_CONNECTION, ++order, Width.SHORT, "Port");
+        def.define(DATABASE_USER_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new ConfigDef.NonEmptyString(),
+                Importance.HIGH, "User Ferry connects as. It needs SELECT, REPLICATION SLAVE and REPLICATION"
+                        + " CLIENT, and no other privilege: the snapshot takes no locks.",
                 GROUP_CONNECTION, ++order, Width.MEDIUM, "User");
-        def.define(DATABASE_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.HIGH, DATABASE_PASSWORD_DOC,
+        def.define(DATABASE_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.HIGH, "Password of database.user."
+                        + " Use a config provider (e.g. ${file:/path:key}) to keep it out of the connector config.",
                 GROUP_CONNECTION, ++order, Width.MEDIUM, "Password");
+        def.define(DATABASE_SERVER_ID_CONFIG, Type.LONG, 0L, ConfigDef.Range.between(0L, 4_294_967_295L),
+                Importance.MEDIUM, "Replica server id of the binlog connection; it must differ from every other"
+                        + " replica of the source. Snapshot tasks use the following ids (id+1+task). 0 derives an id"
+                        + " from topic.prefix in the range " + DERIVED_SERVER_ID_BASE + "-"
+                        + (DERIVED_SERVER_ID_BASE + 0xFFFFFL * 64 + 63) + ".",
+                GROUP_CONNECTION, ++order, Width.SHORT, "Server id");
+        def.define(CONNECT_TIMEOUT_MS_CONFIG, Type.INT, 30_000, ConfigDef.Range.atLeast(1000), Importance.LOW,
+                "How long to wait for a connection to the source, in milliseconds.",
+                GROUP_CONNECTION, ++order, Width.SHORT, "Connect timeout");
 
         order = 0;
         def.define(TOPIC_PREFIX_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new TopicPrefixValidator(),
-                Importance.HIGH, TOPIC_PREFIX_DOC, GROUP_TOPICS, ++order, Width.MEDIUM, "Topic prefix");
+                Importance.HIGH, "Prefix of every topic this connector writes: row changes of table db.t go to"
+                        + " <topic.prefix>.db.t, schema changes to <topic.prefix>. It also names the source in the"
+                        + " events' source.name field, so it must stay the same for the connector's lifetime.",
+                GROUP_TOPICS, ++order, Width.MEDIUM, "Topic prefix");
+        def.define(TOMBSTONES_ON_DELETE_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, "Whether a delete event is"
+                        + " followed by a tombstone (same key, null value), so that log compaction can drop the row.",
+                GROUP_TOPICS, ++order, Width.SHORT, "Tombstones on delete");
+
+        order = 0;
+        def.define(DATABASE_INCLUDE_CONFIG, Type.LIST, "", new RegexListValidator(), Importance.HIGH,
+                "Regular expressions matched against whole database names; only matching databases are captured."
+                        + " Empty captures every database except the server's own schemas.",
+                GROUP_SELECTION, ++order, Width.LONG, "Databases to include");
+        def.define(DATABASE_EXCLUDE_CONFIG, Type.LIST, "", new RegexListValidator(), Importance.MEDIUM,
+                "Regular expressions matched against whole database names; matching databases are not captured.",
+                GROUP_SELECTION, ++order, Width.LONG, "Databases to exclude");
+        def.define(TABLE_INCLUDE_CONFIG, Type.LIST, "", new RegexListValidator(), Importance.HIGH,
+                "Regular expressions matched against whole db.table names; only matching tables are captured."
+                        + " Empty captures every table of the selected databases.",
+                GROUP_SELECTION, ++order, Width.LONG, "Tables to include");
+        def.define(TABLE_EXCLUDE_CONFIG, Type.LIST, "", new RegexListValidator(), Importance.MEDIUM,
+                "Regular expressions matched against whole db.table names; matching tables are not captured.",
+                GROUP_SELECTION, ++order, Width.LONG, "Tables to exclude");
+
+        order = 0;
+        def.define(SNAPSHOT_MODE_CONFIG, Type.STRING, SnapshotMode.INITIAL.configValue(),
+                ConfigDef.ValidString.in(SnapshotMode.configValues()), Importance.HIGH,
+                "When to snapshot: initial (snapshot the selected tables, then stream the binlog), initial_only"
+                        + " (snapshot only, then the tasks stop producing), never (stream from the current position"
+                        + " or the stored offset), when_needed (as initial, and snapshot again if the stored binlog"
+                        + " position has been purged from the server).",
+                GROUP_SNAPSHOT, ++order, Width.SHORT, "Snapshot mode");
+        def.define(SNAPSHOT_CHUNK_SIZE_CONFIG, Type.INT, 8192, ConfigDef.Range.between(1, 10_000_000),
+                Importance.MEDIUM, "Rows per snapshot chunk: the unit of progress and of the in-memory merge with"
+                        + " binlog changes that happen while the chunk is read.",
+                GROUP_SNAPSHOT, ++order, Width.SHORT, "Chunk size");
+        def.define(SNAPSHOT_FETCH_SIZE_CONFIG, Type.INT, 2048, ConfigDef.Range.between(1, 1_000_000),
+                Importance.LOW, "Rows fetched from the server per round trip while reading a chunk.",
+                GROUP_SNAPSHOT, ++order, Width.SHORT, "Fetch size");
+
+        order = 0;
+        def.define(MAX_BATCH_SIZE_CONFIG, Type.INT, 2048, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
+                "Most records handed to Connect per poll.", GROUP_STREAMING, ++order, Width.SHORT, "Max batch size");
+        def.define(MAX_QUEUE_SIZE_CONFIG, Type.INT, 8192, ConfigDef.Range.between(2, 10_000_000), Importance.LOW,
+                "Most binlog rows buffered between the binlog connection and Connect; when full, reading waits."
+                        + " Must be larger than max.batch.size.",
+                GROUP_STREAMING, ++order, Width.SHORT, "Max queue size");
+        def.define(POLL_INTERVAL_MS_CONFIG, Type.INT, 500, ConfigDef.Range.between(1, 60_000), Importance.LOW,
+                "How long a poll waits for the first binlog row before returning empty, in milliseconds.",
+                GROUP_STREAMING, ++order, Width.SHORT, "Poll interval");
+        def.define(HEARTBEAT_INTERVAL_MS_CONFIG, Type.INT, 30_000, ConfigDef.Range.atLeast(0), Importance.MEDIUM,
+                "How often, in milliseconds, a record is written to __ferry-heartbeat.<topic.prefix> when no change"
+                        + " was emitted, so the stored binlog offset advances while captured tables are quiet. 0"
+                        + " turns heartbeats off.",
+                GROUP_STREAMING, ++order, Width.SHORT, "Heartbeat interval");
+        def.define(CONNECTION_RETRY_TIMEOUT_MS_CONFIG, Type.LONG, 720 * 60_000L, ConfigDef.Range.atLeast(0L),
+                Importance.MEDIUM, "How long, in milliseconds, a lost or refused connection to the source is retried"
+                        + " before the task fails. The default is 720 minutes.",
+                GROUP_STREAMING, ++order, Width.SHORT, "Connection retry timeout");
+        def.define(RETRY_TIMEOUT_MS_CONFIG, Type.LONG, 10 * 60_000L, ConfigDef.Range.atLeast(0L), Importance.MEDIUM,
+                "How long, in milliseconds, other failures are retried before the task fails. Must be smaller than"
+                        + " connection.retry.timeout.ms. The default is 10 minutes.",
+                GROUP_STREAMING, ++order, Width.SHORT, "Retry timeout");
         return def;
     }
 
@@ -92,7 +226,85 @@ public final class MySqlSourceConfig extends AbstractConfig {
         return password;
     }
 
+    /** The binlog connection's server id; snapshot task {@code i} uses {@code serverId() + 1 + i}. */
+    public long serverId() {
+        return serverId;
+    }
+
+    public int connectTimeoutMs() {
+        return connectTimeoutMs;
+    }
+
     public String topicPrefix() {
         return topicPrefix;
+    }
+
+    public boolean tombstonesOnDelete() {
+        return tombstonesOnDelete;
+    }
+
+    public TableFilter tableFilter() {
+        return tableFilter;
+    }
+
+    public SnapshotMode snapshotMode() {
+        return snapshotMode;
+    }
+
+    public int chunkSize() {
+        return chunkSize;
+    }
+
+    public int fetchSize() {
+        return fetchSize;
+    }
+
+    public int maxBatchSize() {
+        return maxBatchSize;
+    }
+
+    public int maxQueueSize() {
+        return maxQueueSize;
+    }
+
+    public int pollIntervalMs() {
+        return pollIntervalMs;
+    }
+
+    public int heartbeatIntervalMs() {
+        return heartbeatIntervalMs;
+    }
+
+    public long connectionRetryTimeoutMs() {
+        return connectionRetryTimeoutMs;
+    }
+
+    public long retryTimeoutMs() {
+        return retryTimeoutMs;
+    }
+
+    /** The JDBC URL for the source, with the session settings every Ferry connection needs. */
+    public String jdbcUrl() {
+        return "jdbc:mysql://" + hostname + ":" + port + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true"
+                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+                + "&connectTimeout=" + connectTimeoutMs + "&useCursorFetch=true";
+    }
+
+    /** Rejects entries that are not valid regular expressions, naming the bad entry. */
+    static final class RegexListValidator implements ConfigDef.Validator {
+        @Override
+        @SuppressWarnings("unchecked")
+        public void ensureValid(String name, Object value) {
+            try {
+                TableFilter.validatePatterns(value == null ? List.of() : (List<String>) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "comma-separated regular expressions";
+        }
     }
 }

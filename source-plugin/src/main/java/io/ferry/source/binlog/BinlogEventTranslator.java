@@ -121,8 +121,15 @@ final class BinlogEventTranslator {
                     translate(inner, outer, items);
                 }
             }
+            case FORMAT_DESCRIPTION, PREVIOUS_GTIDS, MARIADB_GTID_LIST, BINLOG_CHECKPOINT, HEARTBEAT, HEARTBEAT_V2 -> {
+                // Nothing to emit, but a watermark may sit right after such an event (e.g. after a rotation).
+                if (!gtidOpened && outer.getNextPosition() > 0) {
+                    BinlogPosition end = new BinlogPosition(file, outer.getNextPosition());
+                    items.add(new BinlogItem.Progress(end, StreamOffset.at(end, gtids.executed())));
+                }
+            }
             default -> {
-                // FORMAT_DESCRIPTION, PREVIOUS_GTIDS, heartbeats, checkpoints...: nothing to emit.
+                // INTVAR, RAND, USER_VAR, ...: part of a statement, nothing to emit.
             }
         }
     }

@@ -47,6 +47,13 @@ public sealed interface BinlogItem {
                         StreamOffset offsetAfter) implements BinlogItem {
     }
 
+    /**
+     * The reader moved past events that belong to no transaction (file headers, checkpoints, server
+     * heartbeats): nothing to emit, but it shows how far the binlog has been read.
+     */
+    record Progress(BinlogPosition end, StreamOffset offsetAfter) implements BinlogItem {
+    }
+
     /** A transaction committed: nothing to emit, but the offset may advance past it. */
     record TransactionEnd(BinlogPosition end, StreamOffset offsetAfter) implements BinlogItem {
     }

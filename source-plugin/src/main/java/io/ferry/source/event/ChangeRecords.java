@@ -1,0 +1,97 @@
+package io.ferry.source.event;
+
+import io.ferry.common.TableId;
+import io.ferry.source.binlog.BinlogItem;
+import io.ferry.source.binlog.BinlogItem.Operation;
+import io.ferry.source.binlog.BinlogItem.RowChange;
+import java.time.Clock;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Builds the records of change events: the table's topic, its key, and the Debezium envelope. An update that
+ * changes the key becomes a delete of the old key and a create of the new one (as in Debezium), so that a
+ * keyed consumer, or log compaction, never keeps the old key alive.
+ */
+public final class ChangeRecords {
+
+    private final RowCodecs codecs;
+    private final TopicNames topics;
+    private final SourceInfo source;
+    private final SchemaChangeEvents schemaChanges;
+    private final boolean tombstones;
+    private final Clock clock;
+    private final Map<Schema, Envelope> envelopes = new IdentityHashMap<>();
+
+    public ChangeRecords(RowCodecs codecs, TopicNames topics, SourceInfo source, boolean tombstones, Clock clock) {
+        this.codecs = codecs;
+        this.topics = topics;
+        this.source = source;
+        this.schemaChanges = new SchemaChangeEvents(topics.schemaChanges());
+        this.tombstones = tombstones;
+        this.clock = clock;
+    }
+
+    /** The key values of the row a change is about (its after-image, or before-image for deletes). */
+    public List<Object> keyValues(RowChange change) {
+        RowCodec codec = codecs.forTableMap(change.tableMap());
+        return codec.keyValues(codec.fromBinlog(change.after() != null ? change.after() : change.before()));
+    }
+
+    /** Appends the records of one streamed row change to {@code out}. */
+    public void streamed(RowChange change, Map<String, ?> partition, Map<String, ?> offset, List<SourceRecord> out) {
+        RowCodec codec = codecs.forTableMap(change.tableMap());
+        Struct before = change.before() == null ? null : codec.fromBinlog(change.before());
+        Struct after = change.after() == null ? null : codec.fromBinlog(change.after());
+        Struct src = source.streamed(change.table().database(), change.table().table(), change.context());
+        TableId table = change.table();
+        if (change.operation() == Operation.UPDATE && codec.keySchema() != null
+                && !codec.key(before).equals(codec.key(after))) {
+            add(codec, table, Operation.DELETE.code(), before, null, src, partition, offset, out);
+            add(codec, table, Operation.CREATE.code(), null, after, src, partition, offset, out);
+            return;
+        }
+        add(codec, table, change.operation().code(), before, after, src, partition, offset, out);
+    }
+
+    /** The record of one snapshot row, as of the chunk's high watermark described by {@code src}. */
+    public SourceRecord snapshotRead(RowCodec codec, Struct row, Struct src, Map<String, ?> partition,
+                                     Map<String, ?> offset) {
+        Envelope envelope = envelope(codec);
+        long now = clock.millis();
+        return new SourceRecord(partition, offset, topics.forTable(codec.table().id()), null, codec.keySchema(),
+                codec.key(row), envelope.schema(), envelope.event(Envelope.OP_READ, null, row, src, now), now);
+    }
+
+    public SourceRecord schemaChange(BinlogItem.SchemaChange ddl, Map<String, ?> partition, Map<String, ?> offset) {
+        String table = DdlTables.tableOf(ddl.sql(), ddl.database()).map(TableId::table).orElse(null);
+        Struct src = source.streamed(ddl.database() == null ? "" : ddl.database(), table, ddl.context());
+        return schemaChanges.record(partition, offset, ddl.database(), table, ddl.sql(), src, clock.millis());
+    }
+
+    private void add(RowCodec codec, TableId table, String op, Struct before, Struct after, Struct src,
+                     Map<String, ?> partition, Map<String, ?> offset, List<SourceRecord> out) {
+        Envelope envelope = envelope(codec);
+        long now = clock.millis();
+        String topic = topics.forTable(table);
+        Struct key = codec.key(after != null ? after : before);
+        out.add(new SourceRecord(partition, offset, topic, null, codec.keySchema(), key, envelope.schema(),
+                envelope.event(op, before, after, src, now), now));
+        if (after == null && tombstones && key != null) {
+            out.add(new SourceRecord(partition, offset, topic, null, codec.keySchema(), key, null, null, now));
+        }
+    }
+
+    private Envelope envelope(RowCodec codec) {
+        return envelopes.computeIfAbsent(codec.rowSchema(), schema -> new Envelope(envelopeName(schema), schema));
+    }
+
+    static String envelopeName(Schema rowSchema) {
+        String name = rowSchema.name();
+        return (name.endsWith(".Value") ? name.substring(0, name.length() - ".Value".length()) : name) + ".Envelope";
+    }
+}

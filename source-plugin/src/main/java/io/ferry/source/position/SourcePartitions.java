@@ -1,0 +1,31 @@
+package io.ferry.source.position;
+
+import io.ferry.common.TableId;
+import java.util.Map;
+
+/**
+ * The Connect source partitions the connector stores offsets under. Their field names are part of the stored
+ * state: never rename them.
+ *
+ * <ul>
+ *   <li>{@code {server}}: the binlog stream of the source named by {@code topic.prefix};</li>
+ *   <li>{@code {server, table, stripe}}: the progress of one stripe of one table's snapshot.</li>
+ * </ul>
+ */
+public final class SourcePartitions {
+
+    public static final String SERVER = "server";
+    public static final String TABLE = "table";
+    public static final String STRIPE = "stripe";
+
+    private SourcePartitions() {
+    }
+
+    public static Map<String, Object> stream(String server) {
+        return Map.of(SERVER, server);
+    }
+
+    public static Map<String, Object> stripe(String server, TableId table, int stripe) {
+        return Map.of(SERVER, server, TABLE, table.toString(), STRIPE, stripe);
+    }
+}

@@ -1,0 +1,155 @@
+package io.ferry.source.stream;
+
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
+import io.ferry.common.TableId;
+import io.ferry.source.MySqlSourceConfig;
+import io.ferry.source.binlog.BinlogConnection;
+import io.ferry.source.binlog.BinlogItem;
+import io.ferry.source.binlog.BinlogItem.RowChange;
+import io.ferry.source.binlog.BinlogReadException;
+import io.ferry.source.binlog.BinlogReader;
+import io.ferry.source.event.ChangeRecords;
+import io.ferry.source.event.Heartbeats;
+import io.ferry.source.position.SourcePartitions;
+import io.ferry.source.position.StreamOffset;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The streaming phase: reads the binlog from a stored offset and turns each change into records, each with
+ * the offset that resumes right after it. Failures reconnect at the offset of the last record handed to
+ * Connect, within the configured retry windows; past them the task fails with the cause.
+ */
+public final class StreamingPhase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamingPhase.class);
+
+    private final MySqlSourceConfig config;
+    private final BinlogConnection connection;
+    private final Supplier<EventDeserializer> deserializers;
+    private final ChangeRecords records;
+    private final SnapshotOverlap overlap;
+    private final Heartbeats heartbeats;
+    private final Map<String, Object> partition;
+    private final RetryPolicy retries;
+    private final Clock clock;
+
+    private StreamOffset lastOffset;
+    private BinlogReader reader;
+    private long lastRecordMs;
+    private long retryAtMs;
+
+    public StreamingPhase(MySqlSourceConfig config, BinlogConnection connection,
+                          Supplier<EventDeserializer> deserializers, ChangeRecords records, SnapshotOverlap overlap,
+                          StreamOffset start, Clock clock) {
+        this.config = config;
+        this.connection = connection;
+        this.deserializers = deserializers;
+        this.records = records;
+        this.overlap = overlap;
+        this.heartbeats = new Heartbeats(config.topicPrefix());
+        this.partition = SourcePartitions.stream(config.topicPrefix());
+        this.retries = new RetryPolicy(config.connectionRetryTimeoutMs(), config.retryTimeoutMs());
+        this.clock = clock;
+        this.lastOffset = start;
+        this.lastRecordMs = clock.millis();
+    }
+
+    /** Records for the changes read since the last call; empty while the binlog is quiet or a retry waits. */
+    public List<SourceRecord> poll() throws InterruptedException {
+        long now = clock.millis();
+        if (reader == null) {
+            if (now < retryAtMs) {
+                Thread.sleep(Math.min(retryAtMs - now, config.pollIntervalMs()));
+                return List.of();
+            }
+            if (!connect()) {
+                return List.of();
+            }
+        }
+        List<BinlogItem> items;
+        try {
+            items = reader.poll(config.maxBatchSize(), Duration.ofMillis(config.pollIntervalMs()));
+        } catch (BinlogReadException e) {
+            scheduleRetry(e);
+            return List.of();
+        }
+        retries.onSuccess();
+        List<SourceRecord> out = new ArrayList<>(items.size() + 1);
+        for (BinlogItem item : items) {
+            StreamOffset offset = item.offsetAfter();
+            switch (item) {
+                case RowChange row -> {
+                    if (!overlap.alreadyDelivered(row.table(), records.keyValues(row), row.end())) {
+                        records.streamed(row, partition, offset.toMap(), out);
+                    }
+                }
+                case BinlogItem.SchemaChange ddl -> out.add(records.schemaChange(ddl, partition, offset.toMap()));
+                case BinlogItem.TransactionEnd end -> {
+                    // nothing to emit; the offset advances with the next record or heartbeat
+                }
+                case BinlogItem.Progress progress -> {
+                    // as above
+                }
+            }
+            lastOffset = offset;
+        }
+        now = clock.millis();
+        if (!out.isEmpty()) {
+            lastRecordMs = now;
+        } else if (config.heartbeatIntervalMs() > 0 && now - lastRecordMs >= config.heartbeatIntervalMs()) {
+            out.add(heartbeats.record(partition, lastOffset.toMap(), now));
+            lastRecordMs = now;
+        }
+        return out;
+    }
+
+    private boolean connect() {
+        BinlogReader candidate = new BinlogReader(connection, config.maxQueueSize());
+        try {
+            candidate.start(lastOffset, config.tableFilter()::includes, deserializers.get());
+            reader = candidate;
+            return true;
+        } catch (IOException | RuntimeException e) {
+            candidate.close();
+            scheduleRetry(e);
+            return false;
+        }
+    }
+
+    private void scheduleRetry(Exception failure) {
+        close();
+        long now = clock.millis();
+        long delay = retries.onFailure(failure, now);
+        if (delay < 0) {
+            throw new ConnectException("Streaming from " + config.hostname() + ":" + config.port() + " failed and"
+                    + " the retry window is used up; the last stored position is " + lastOffset.restart()
+                    + ". Cause: " + failure.getMessage(), failure);
+        }
+        LOG.warn("Binlog streaming failed ({}); reconnecting at {} in {} ms", failure.getMessage(),
+                lastOffset.restart(), delay);
+        retryAtMs = now + delay;
+    }
+
+    /** Tables the stream emits; used by the task to log what it captures. */
+    public boolean captures(TableId table) {
+        return config.tableFilter().includes(table);
+    }
+
+    @Override
+    public void close() {
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
+    }
+}
