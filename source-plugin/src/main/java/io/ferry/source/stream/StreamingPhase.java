@@ -87,20 +87,14 @@ public final class StreamingPhase implements AutoCloseable {
         List<SourceRecord> out = new ArrayList<>(items.size() + 1);
         for (BinlogItem item : items) {
             StreamOffset offset = item.offsetAfter();
-            switch (item) {
-                case RowChange row -> {
-                    if (!overlap.alreadyDelivered(row.table(), records.keyValues(row), row.end())) {
-                        records.streamed(row, partition, offset.toMap(), out);
-                    }
+            if (item instanceof RowChange row) {
+                if (!overlap.alreadyDelivered(row.table(), records.keyValues(row), row.end())) {
+                    records.streamed(row, partition, offset.toMap(), out);
                 }
-                case BinlogItem.SchemaChange ddl -> out.add(records.schemaChange(ddl, partition, offset.toMap()));
-                case BinlogItem.TransactionEnd end -> {
-                    // nothing to emit; the offset advances with the next record or heartbeat
-                }
-                case BinlogItem.Progress progress -> {
-                    // as above
-                }
+            } else if (item instanceof BinlogItem.SchemaChange ddl) {
+                out.add(records.schemaChange(ddl, partition, offset.toMap()));
             }
+            // Transaction ends and progress emit nothing: the offset advances with the next record or heartbeat.
             lastOffset = offset;
         }
         now = clock.millis();
