@@ -72,6 +72,11 @@ public final class MySqlSourceConfig extends AbstractConfig {
     private final long retryTimeoutMs;
 
     public MySqlSourceConfig(Map<String, String> props) {
+        this(props, true);
+    }
+
+    /** With {@code crossKeyChecks} false, two-key rules are left to the caller ({@link #crossKeyProblems()}). */
+    MySqlSourceConfig(Map<String, String> props, boolean crossKeyChecks) {
         super(CONFIG_DEF, props);
         this.hostname = getString(DATABASE_HOSTNAME_CONFIG).trim();
         this.port = getInt(DATABASE_PORT_CONFIG);
@@ -94,9 +99,11 @@ public final class MySqlSourceConfig extends AbstractConfig {
         this.heartbeatIntervalMs = getInt(HEARTBEAT_INTERVAL_MS_CONFIG);
         this.connectionRetryTimeoutMs = getLong(CONNECTION_RETRY_TIMEOUT_MS_CONFIG);
         this.retryTimeoutMs = getLong(RETRY_TIMEOUT_MS_CONFIG);
-        crossKeyProblems().forEach((key, problem) -> {
-            throw new ConfigException(key, originals().get(key), problem);
-        });
+        if (crossKeyChecks) {
+            crossKeyProblems().forEach((key, problem) -> {
+                throw new ConfigException(key, originals().get(key), problem);
+            });
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package io.ferry.source;
 import io.ferry.common.FerryVersion;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.SourceConnector;
@@ -29,6 +30,11 @@ public final class MySqlSourceConnector extends SourceConnector {
     @Override
     public ConfigDef config() {
         return MySqlSourceConfig.CONFIG_DEF;
+    }
+
+    @Override
+    public Config validate(Map<String, String> props) {
+        return SourceValidation.validate(props, super.validate(props));
     }
 
     @Override

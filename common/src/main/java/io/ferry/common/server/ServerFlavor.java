@@ -1,0 +1,14 @@
+package io.ferry.common.server;
+
+import java.util.Locale;
+
+/** The server family, which decides statement names, GTID formats and privilege names. */
+public enum ServerFlavor {
+    MARIADB,
+    MYSQL;
+
+    /** From {@code SELECT VERSION()}. */
+    public static ServerFlavor fromVersion(String version) {
+        return version.toLowerCase(Locale.ROOT).contains("mariadb") ? MARIADB : MYSQL;
+    }
+}

@@ -1,0 +1,62 @@
+package io.ferry.source;
+
+import io.ferry.common.server.Finding;
+import io.ferry.common.server.SourceServerChecks;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigValue;
+
+/**
+ * The checks of {@code PUT /connector-plugins/.../config/validate} beyond single keys: cross-key rules, then
+ * connectivity, binlog settings and privileges against the real server. Each problem is attached to the key
+ * the user has to change: server settings to {@code database.hostname} (the server to fix or replace),
+ * privileges and credentials to {@code database.user}.
+ */
+final class SourceValidation {
+
+    private SourceValidation() {
+    }
+
+    static Config validate(Map<String, String> props, Config perKey) {
+        Map<String, ConfigValue> values = perKey.configValues().stream()
+                .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
+        UnknownKeys.find(props, MySqlSourceConfig.CONFIG_DEF).forEach((key, message) -> perKey.configValues().add(
+                new ConfigValue(key, props.get(key), List.of(), new ArrayList<>(List.of(message)))));
+        if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
+            return perKey; // fix the single keys first; connecting with a broken config says nothing useful
+        }
+        MySqlSourceConfig config = new MySqlSourceConfig(props, false);
+        Map<String, String> crossKey = config.crossKeyProblems();
+        if (!crossKey.isEmpty()) {
+            crossKey.forEach((key, problem) -> values.get(key).addErrorMessage(key + " " + problem));
+            return perKey;
+        }
+        try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), config.user(),
+                config.password().value())) {
+            for (Finding finding : SourceServerChecks.binlogSettings(connection)) {
+                if (finding.failed()) {
+                    values.get(MySqlSourceConfig.DATABASE_HOSTNAME_CONFIG).addErrorMessage(finding.describe());
+                }
+            }
+            for (Finding finding : SourceServerChecks.captureGrants(connection)) {
+                if (finding.failed()) {
+                    values.get(MySqlSourceConfig.DATABASE_USER_CONFIG).addErrorMessage(finding.describe());
+                }
+            }
+        } catch (SQLException e) {
+            boolean credentials = "28000".equals(e.getSQLState());
+            String key = credentials ? MySqlSourceConfig.DATABASE_USER_CONFIG
+                    : MySqlSourceConfig.DATABASE_HOSTNAME_CONFIG;
+            values.get(key).addErrorMessage((credentials ? "Access denied: " : "Cannot connect to "
+                    + config.hostname() + ":" + config.port() + ": ") + e.getMessage());
+        }
+        return perKey;
+    }
+}
