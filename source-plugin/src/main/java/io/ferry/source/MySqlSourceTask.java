@@ -1,17 +1,46 @@
 package io.ferry.source;
 
 import io.ferry.common.FerryVersion;
+import io.ferry.source.binlog.BinlogConnection;
+import io.ferry.source.event.ChangeRecords;
+import io.ferry.source.event.RowCodecs;
+import io.ferry.source.event.SourceInfo;
+import io.ferry.source.event.TopicNames;
+import io.ferry.source.plan.Stripe;
+import io.ferry.source.plan.TaskAssignments;
+import io.ferry.source.position.ServerPositions;
+import io.ferry.source.schema.ConnectRowCodecs;
+import io.ferry.source.snapshot.SnapshotPhase;
+import io.ferry.source.stream.StreamingPhase;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The task that will run snapshot chunks and the binlog reader. Until those exist it fails on start with
- * a message saying so, rather than running and silently producing nothing.
+ * One task of the connector. Every task reads the snapshot stripes assigned to it; task 0 then reads the
+ * binlog, once every stripe of the snapshot has finished (or at once when there is no snapshot).
  */
 public final class MySqlSourceTask extends SourceTask {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlSourceTask.class);
+
+    private final Clock clock = Clock.systemUTC();
+    private MySqlSourceConfig config;
+    private int index;
+    private Connection connection;
+    private Connection orderConnection;
+    private SnapshotPhase snapshot;
+    private StreamStarter streamStarter;
+    private StreamingPhase streaming;
+    private boolean completionLogged;
 
     @Override
     public String version() {
@@ -20,17 +49,81 @@ public final class MySqlSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> props) {
-        new MySqlSourceConfig(props);
-        throw new ConnectException("Ferry's MySQL source does not capture data yet: the snapshot and binlog"
-                + " streaming are not implemented in version " + version());
+        config = new MySqlSourceConfig(props);
+        index = Integer.parseInt(props.getOrDefault(TaskKeys.TASK_INDEX, "0"));
+        List<Stripe> assigned = TaskAssignments.readAssigned(props);
+        RowCodecs codecs = new ConnectRowCodecs(config.topicPrefix());
+        ChangeRecords records = new ChangeRecords(codecs, new TopicNames(config.topicPrefix()),
+                new SourceInfo(FerryVersion.get(), config.topicPrefix()), config.tombstonesOnDelete(), clock);
+        try {
+            connection = open();
+            orderConnection = open();
+            ServerPositions positions = new ServerPositions(connection);
+            TaskWiring wiring = new TaskWiring(config, positions.mariaDb(), clock);
+            if (!assigned.isEmpty()) {
+                snapshot = wiring.snapshot(index, assigned, connection, orderConnection, positions, codecs, records,
+                        context.offsetStorageReader());
+            }
+            if (index == 0 && config.snapshotMode().streams()) {
+                streamStarter = new StreamStarter(config, TaskAssignments.readAll(props), context.offsetStorageReader(),
+                        positions, orderConnection, wiring, records, clock);
+            }
+        } catch (SQLException e) {
+            stop();
+            throw new ConnectException("Task " + index + " cannot connect to " + config.hostname() + ":"
+                    + config.port() + ": " + e.getMessage(), e);
+        }
+        LOG.info("Task {} of '{}' started: {} snapshot stripes{}", index, config.topicPrefix(), assigned.size(),
+                streamStarter != null ? ", then the binlog" : "");
+    }
+
+    private Connection open() throws SQLException {
+        return DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password().value());
     }
 
     @Override
-    public List<SourceRecord> poll() {
-        return null;
+    public List<SourceRecord> poll() throws InterruptedException {
+        if (snapshot != null && !snapshot.done()) {
+            List<SourceRecord> records = snapshot.poll();
+            if (!records.isEmpty()) {
+                return records;
+            }
+        }
+        if (streaming == null && streamStarter != null) {
+            streaming = streamStarter.tryStart();
+        }
+        if (streaming == null) {
+            if (!completionLogged && streamStarter == null) {
+                LOG.info("Task {} of '{}' has finished its part of the snapshot{}", index, config.topicPrefix(),
+                        config.snapshotMode().streams() ? "" : " (snapshot.mode=initial_only: nothing more to do)");
+                completionLogged = true;
+            }
+            Thread.sleep(config.pollIntervalMs());
+            return null;
+        }
+        List<SourceRecord> records = streaming.poll();
+        return records.isEmpty() ? null : records;
     }
 
     @Override
     public void stop() {
+        if (snapshot != null) {
+            snapshot.close();
+        }
+        if (streaming != null) {
+            streaming.close();
+        }
+        closeQuietly(connection);
+        closeQuietly(orderConnection);
+    }
+
+    private static void closeQuietly(Connection c) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                LOG.debug("Ignoring an error while closing a connection", e);
+            }
+        }
     }
 }

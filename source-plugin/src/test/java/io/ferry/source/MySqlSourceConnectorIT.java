@@ -2,11 +2,9 @@ package io.ferry.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferry.common.FerryVersion;
 import io.ferry.testkit.connect.ConnectCluster;
 import io.ferry.testkit.connect.Validation;
 import io.ferry.testkit.mysql.MySqlServer;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,21 +44,5 @@ class MySqlSourceConnectorIT {
                 MySqlSourceConfig.DATABASE_USER_CONFIG, MySqlSourceConfig.TOPIC_PREFIX_CONFIG);
         assertThat(errors.get(MySqlSourceConfig.TOPIC_PREFIX_CONFIG))
                 .containsExactly("Missing required configuration \"topic.prefix\" which has no default value.");
-    }
-
-    @Test
-    void aDeployedConnectorReportsThatCapturingIsNotImplementedYet() {
-        String name = "smoke-source";
-        CONNECT.deploy(name, Map.of(
-                "connector.class", MySqlSourceConnector.class.getName(),
-                "tasks.max", "1",
-                MySqlSourceConfig.DATABASE_HOSTNAME_CONFIG, SOURCE.host(),
-                MySqlSourceConfig.DATABASE_PORT_CONFIG, String.valueOf(SOURCE.port()),
-                MySqlSourceConfig.DATABASE_USER_CONFIG, SOURCE.user(),
-                MySqlSourceConfig.TOPIC_PREFIX_CONFIG, "smoke"));
-        String trace = CONNECT.awaitTaskFailure(name, Duration.ofSeconds(60));
-        assertThat(trace).contains("does not capture data yet", FerryVersion.get());
-        assertThat(CONNECT.status(name).connector().state()).isEqualTo("RUNNING");
-        CONNECT.delete(name);
     }
 }

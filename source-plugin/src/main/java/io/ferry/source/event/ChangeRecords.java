@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -36,23 +37,34 @@ public final class ChangeRecords {
         this.clock = clock;
     }
 
-    /** The key values of the row a change is about (its after-image, or before-image for deletes). */
-    public List<Object> keyValues(RowChange change) {
-        RowCodec codec = codecs.forTableMap(change.tableMap());
-        return codec.keyValues(codec.fromBinlog(change.after() != null ? change.after() : change.before()));
-    }
-
     /** Appends the records of one streamed row change to {@code out}. */
     public void streamed(RowChange change, Map<String, ?> partition, Map<String, ?> offset, List<SourceRecord> out) {
+        streamed(change, partition, offset, out, key -> false);
+    }
+
+    /**
+     * Appends the records of one streamed row change to {@code out}, leaving out what {@code delivered} says a
+     * snapshot already delivered. A key-changing update is judged per key: its delete of the old key and its
+     * create of the new key may belong to different snapshot stripes.
+     */
+    public void streamed(RowChange change, Map<String, ?> partition, Map<String, ?> offset, List<SourceRecord> out,
+                         Predicate<List<Object>> delivered) {
         RowCodec codec = codecs.forTableMap(change.tableMap());
         Struct before = change.before() == null ? null : codec.fromBinlog(change.before());
         Struct after = change.after() == null ? null : codec.fromBinlog(change.after());
         Struct src = source.streamed(change.table().database(), change.table().table(), change.context());
         TableId table = change.table();
-        if (change.operation() == Operation.UPDATE && codec.keySchema() != null
-                && !codec.key(before).equals(codec.key(after))) {
-            add(codec, table, Operation.DELETE.code(), before, null, src, partition, offset, out);
-            add(codec, table, Operation.CREATE.code(), null, after, src, partition, offset, out);
+        boolean keyed = codec.keySchema() != null;
+        if (change.operation() == Operation.UPDATE && keyed && !codec.key(before).equals(codec.key(after))) {
+            if (!delivered.test(codec.keyValues(before))) {
+                add(codec, table, Operation.DELETE.code(), before, null, src, partition, offset, out);
+            }
+            if (!delivered.test(codec.keyValues(after))) {
+                add(codec, table, Operation.CREATE.code(), null, after, src, partition, offset, out);
+            }
+            return;
+        }
+        if (keyed && delivered.test(codec.keyValues(after != null ? after : before))) {
             return;
         }
         add(codec, table, change.operation().code(), before, after, src, partition, offset, out);

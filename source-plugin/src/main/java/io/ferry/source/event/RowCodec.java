@@ -26,7 +26,10 @@ public interface RowCodec {
     /** A row from a binlog row image, with raw values as the binlog library decoded them. */
     Struct fromBinlog(Serializable[] raw);
 
-    /** The current row of {@code rs}, whose columns are the table's columns in order. */
+    /** The select list that {@link #fromJdbc} reads: every column in table order, some cast for exactness. */
+    String selectList();
+
+    /** The current row of {@code rs}, selected with {@link #selectList()}. */
     Struct fromJdbc(ResultSet rs) throws SQLException;
 
     /** The key struct of a row, or null without a key. */

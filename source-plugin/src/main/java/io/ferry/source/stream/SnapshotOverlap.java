@@ -12,7 +12,20 @@ import java.util.List;
 public interface SnapshotOverlap {
 
     /** No snapshot to overlap with: every change is new. */
-    SnapshotOverlap NONE = (table, key, end) -> false;
+    SnapshotOverlap NONE = new SnapshotOverlap() {
+        @Override
+        public boolean mayCover(TableId table, BinlogPosition end) {
+            return false;
+        }
+
+        @Override
+        public boolean alreadyDelivered(TableId table, List<Object> key, BinlogPosition end) {
+            return false;
+        }
+    };
+
+    /** A cheap first test: false if no snapshot row of {@code table} is as of {@code end} or later. */
+    boolean mayCover(TableId table, BinlogPosition end);
 
     /** True if the snapshot row of {@code key} in {@code table} already reflects the change ending at {@code end}. */
     boolean alreadyDelivered(TableId table, List<Object> key, BinlogPosition end);

@@ -61,7 +61,8 @@ public final class StreamingPhase implements AutoCloseable {
         this.retries = new RetryPolicy(config.connectionRetryTimeoutMs(), config.retryTimeoutMs());
         this.clock = clock;
         this.lastOffset = start;
-        this.lastRecordMs = clock.millis();
+        // Zero, so that the first poll stores the start position with a heartbeat right away.
+        this.lastRecordMs = 0;
     }
 
     /** Records for the changes read since the last call; empty while the binlog is quiet or a retry waits. */
@@ -88,7 +89,10 @@ public final class StreamingPhase implements AutoCloseable {
         for (BinlogItem item : items) {
             StreamOffset offset = item.offsetAfter();
             if (item instanceof RowChange row) {
-                if (!overlap.alreadyDelivered(row.table(), records.keyValues(row), row.end())) {
+                if (overlap.mayCover(row.table(), row.end())) {
+                    records.streamed(row, partition, offset.toMap(), out,
+                            key -> overlap.alreadyDelivered(row.table(), key, row.end()));
+                } else {
                     records.streamed(row, partition, offset.toMap(), out);
                 }
             } else if (item instanceof BinlogItem.SchemaChange ddl) {
@@ -100,7 +104,8 @@ public final class StreamingPhase implements AutoCloseable {
         now = clock.millis();
         if (!out.isEmpty()) {
             lastRecordMs = now;
-        } else if (config.heartbeatIntervalMs() > 0 && now - lastRecordMs >= config.heartbeatIntervalMs()) {
+        } else if (lastRecordMs == 0
+                || config.heartbeatIntervalMs() > 0 && now - lastRecordMs >= config.heartbeatIntervalMs()) {
             out.add(heartbeats.record(partition, lastOffset.toMap(), now));
             lastRecordMs = now;
         }

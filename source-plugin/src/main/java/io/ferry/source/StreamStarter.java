@@ -1,0 +1,145 @@
+package io.ferry.source;
+
+import io.ferry.common.TableId;
+import io.ferry.source.event.ChangeRecords;
+import io.ferry.source.plan.Stripe;
+import io.ferry.source.plan.StripeProgress;
+import io.ferry.source.position.ServerPositions;
+import io.ferry.source.position.SourcePartitions;
+import io.ferry.source.position.StreamOffset;
+import io.ferry.source.schema.TableDef;
+import io.ferry.source.schema.TableDefReader;
+import io.ferry.source.schema.binlog.BinlogDeserialization;
+import io.ferry.source.snapshot.KeyOrder;
+import io.ferry.source.stream.SnapshotOverlap;
+import io.ferry.source.stream.StreamingPhase;
+import io.ferry.source.stream.StripeOverlap;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides when and where task 0 starts streaming: at the stored offset; or, on a first start, once every
+ * stripe of the snapshot has stored its finish, at the earliest stripe's finish (filtering what the
+ * stripes already delivered); or, without a snapshot, at the current end of the binlog.
+ */
+final class StreamStarter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamStarter.class);
+    private static final long CHECK_INTERVAL_MS = 2000;
+
+    private final MySqlSourceConfig config;
+    private final List<Stripe> stripes;
+    private final OffsetStorageReader offsets;
+    private final ServerPositions positions;
+    private final Connection orderConnection;
+    private final TaskWiring wiring;
+    private final ChangeRecords records;
+    private final Clock clock;
+    private long nextCheckMs;
+    private boolean waitingLogged;
+
+    StreamStarter(MySqlSourceConfig config, List<Stripe> stripes, OffsetStorageReader offsets,
+                  ServerPositions positions, Connection orderConnection, TaskWiring wiring, ChangeRecords records,
+                  Clock clock) {
+        this.config = config;
+        this.stripes = stripes;
+        this.offsets = offsets;
+        this.positions = positions;
+        this.orderConnection = orderConnection;
+        this.wiring = wiring;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    /** The streaming phase if it can start now, else null (the snapshot is still running). */
+    StreamingPhase tryStart() {
+        long now = clock.millis();
+        if (now < nextCheckMs) {
+            return null;
+        }
+        nextCheckMs = now + CHECK_INTERVAL_MS;
+        try {
+            Map<Stripe, StripeProgress> finished = finishedStripes();
+            Optional<StreamOffset> stored = storedStreamOffset();
+            StreamOffset start;
+            if (stored.isPresent()) {
+                start = stored.get();
+            } else if (finished.size() < stripes.size()) {
+                if (!waitingLogged) {
+                    LOG.info("Streaming waits for the snapshot: {} of {} stripes finished", finished.size(),
+                            stripes.size());
+                    waitingLogged = true;
+                }
+                return null;
+            } else if (finished.isEmpty()) {
+                start = StreamOffset.at(positions.current(), positions.currentGtids());
+            } else {
+                start = StreamOffset.at(StripeOverlap.start(finished), null);
+            }
+            if (!positions.available(start.restart())) {
+                throw new ConnectException("The binlog position " + start.restart() + " to stream from is no"
+                        + " longer on the server (the oldest file is " + positions.files().stream().findFirst()
+                        .orElse("none") + "). Take a new snapshot: delete this connector's offsets"
+                        + " (PATCH/DELETE /connectors/<name>/offsets) and restart it.");
+            }
+            SnapshotOverlap overlap = finished.isEmpty() ? SnapshotOverlap.NONE
+                    : new StripeOverlap(finished, keyOrders(finished));
+            LOG.info("Snapshot phase complete; streaming the binlog of {}:{} from {}", config.hostname(),
+                    config.port(), start.restart());
+            return new StreamingPhase(config, wiring.binlog(config.serverId()),
+                    BinlogDeserialization::newEventDeserializer, records, overlap, start, clock);
+        } catch (SQLException e) {
+            throw new ConnectException("Cannot prepare streaming from " + config.hostname() + ":" + config.port()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Map<Stripe, StripeProgress> finishedStripes() {
+        List<Map<String, Object>> partitions = new ArrayList<>();
+        Map<Map<String, Object>, Stripe> byPartition = new HashMap<>();
+        for (Stripe stripe : stripes) {
+            Map<String, Object> partition = stripe.partition(config.topicPrefix());
+            partitions.add(partition);
+            byPartition.put(partition, stripe);
+        }
+        Map<Stripe, StripeProgress> finished = new LinkedHashMap<>();
+        offsets.offsets(partitions).forEach((partition, offset) -> {
+            if (offset != null) {
+                StripeProgress progress = StripeProgress.fromOffset(offset);
+                if (progress.done()) {
+                    finished.put(byPartition.get(partition), progress);
+                }
+            }
+        });
+        return finished;
+    }
+
+    private Map<TableId, KeyOrder> keyOrders(Map<Stripe, StripeProgress> finished) throws SQLException {
+        Map<TableId, KeyOrder> orders = new HashMap<>();
+        for (Stripe stripe : finished.keySet()) {
+            if (!orders.containsKey(stripe.table())) {
+                Optional<TableDef> table = TableDefReader.read(orderConnection, stripe.table());
+                if (table.isPresent() && !table.get().keyColumns().isEmpty()) {
+                    orders.put(stripe.table(), KeyOrder.forTable(orderConnection, table.get()));
+                }
+            }
+        }
+        return orders;
+    }
+
+    private Optional<StreamOffset> storedStreamOffset() {
+        Map<String, Object> offset = offsets.offset(SourcePartitions.stream(config.topicPrefix()));
+        return offset == null ? Optional.empty() : Optional.of(StreamOffset.fromMap(offset));
+    }
+}

@@ -1,0 +1,139 @@
+package io.ferry.source.schema;
+
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import io.ferry.common.TableId;
+import io.ferry.source.event.RowCodec;
+import io.ferry.source.event.RowCodecs;
+import io.ferry.source.schema.convert.RowSchema;
+import java.io.Serializable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
+
+/**
+ * {@link RowCodecs} on top of {@link RowSchema}. Codecs are cached: per table for the snapshot, per table
+ * map for the stream (a table map is re-sent before every row event, and only changes with DDL).
+ *
+ * <p>The binlog knows only a table's primary key, and MariaDB's binlog shows JSON as LONGTEXT. Where
+ * {@code information_schema} knows better (a unique NOT NULL key standing in for a missing primary key, a
+ * JSON column), its definition is used as a hint, so that a table's streamed events have the same key and
+ * schema as its snapshot events.
+ */
+public final class ConnectRowCodecs implements RowCodecs {
+
+    private final String topicPrefix;
+    private final Function<TableId, Optional<TableDef>> catalog;
+    private final Map<TableId, Codec> byTable = new HashMap<>();
+    private final Map<TableId, CachedMap> byTableMap = new HashMap<>();
+
+    private record CachedMap(TableMapEventData map, Codec codec) {
+    }
+
+    /**
+     * @param catalog the table's definition from information_schema, consulted once per new table layout
+     */
+    public ConnectRowCodecs(String topicPrefix, Function<TableId, Optional<TableDef>> catalog) {
+        this.topicPrefix = topicPrefix;
+        this.catalog = catalog;
+    }
+
+    @Override
+    public RowCodec forTable(TableDef table) {
+        return byTable.computeIfAbsent(table.id(), id -> new Codec(RowSchema.of(table, topicPrefix)));
+    }
+
+    @Override
+    public RowCodec forTableMap(TableMapEventData tableMap) {
+        TableId id = new TableId(tableMap.getDatabase(), tableMap.getTable());
+        CachedMap cached = byTableMap.get(id);
+        if (cached != null && sameLayout(cached.map(), tableMap)) {
+            return cached.codec();
+        }
+        Optional<TableDef> known = catalog.apply(id);
+        TableDef fromBinlog = BinlogTableDefs.fromTableMap(tableMap, known.orElse(null));
+        Codec codec = new Codec(RowSchema.of(withKnownKey(fromBinlog, known), topicPrefix));
+        byTableMap.put(id, new CachedMap(tableMap, codec));
+        return codec;
+    }
+
+    /** A unique NOT NULL key from information_schema stands in for the primary key the binlog lacks. */
+    static TableDef withKnownKey(TableDef fromBinlog, Optional<TableDef> known) {
+        if (fromBinlog.keyKind() != KeyKind.NONE || known.isEmpty()
+                || known.get().keyKind() != KeyKind.UNIQUE_NOT_NULL
+                || !known.get().keyColumns().stream().allMatch(k -> fromBinlog.column(k).isPresent())) {
+            return fromBinlog;
+        }
+        return new TableDef(fromBinlog.id(), fromBinlog.columns(), known.get().keyColumns(), KeyKind.UNIQUE_NOT_NULL);
+    }
+
+    private static boolean sameLayout(TableMapEventData a, TableMapEventData b) {
+        return a.getTableId() == b.getTableId() && Arrays.equals(a.getColumnTypes(), b.getColumnTypes())
+                && Arrays.equals(a.getColumnMetadata(), b.getColumnMetadata())
+                && Objects.equals(a.getEventMetadata().getColumnNames(),
+                b.getEventMetadata().getColumnNames());
+    }
+
+    /** One table's codec. */
+    private static final class Codec implements RowCodec {
+        private final RowSchema schema;
+        private final int[] keyPositions;
+
+        Codec(RowSchema schema) {
+            this.schema = schema;
+            this.keyPositions = schema.table().keyPositions();
+        }
+
+        @Override
+        public TableDef table() {
+            return schema.table();
+        }
+
+        @Override
+        public Schema keySchema() {
+            return schema.keySchema();
+        }
+
+        @Override
+        public Schema rowSchema() {
+            return schema.valueSchema();
+        }
+
+        @Override
+        public Struct fromBinlog(Serializable[] raw) {
+            return schema.fromBinlog(raw);
+        }
+
+        @Override
+        public Struct fromJdbc(ResultSet rs) throws SQLException {
+            return schema.fromJdbc(rs);
+        }
+
+        @Override
+        public String selectList() {
+            return schema.selectList();
+        }
+
+        @Override
+        public Struct key(Struct row) {
+            return schema.key(row);
+        }
+
+        @Override
+        public List<Object> keyValues(Struct row) {
+            List<Object> values = new ArrayList<>(keyPositions.length);
+            for (int position : keyPositions) {
+                values.add(row.get(schema.valueSchema().fields().get(position)));
+            }
+            return values;
+        }
+    }
+}

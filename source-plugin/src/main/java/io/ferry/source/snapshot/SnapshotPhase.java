@@ -1,0 +1,132 @@
+package io.ferry.source.snapshot;
+
+import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
+import io.ferry.source.binlog.BinlogConnection;
+import io.ferry.source.binlog.BinlogReadException;
+import io.ferry.source.binlog.BinlogReader;
+import io.ferry.source.event.RowCodec;
+import io.ferry.source.event.RowCodecs;
+import io.ferry.source.plan.Stripe;
+import io.ferry.source.plan.StripeProgress;
+import io.ferry.source.position.StreamOffset;
+import io.ferry.source.schema.TableDef;
+import io.ferry.source.schema.TableDefReader;
+import java.io.IOException;
+import java.sql.SQLException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.apache.kafka.connect.storage.OffsetStorageReader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The snapshot work of one task: its stripes, one after another, each resumed from its stored progress
+ * (a finished stripe is skipped, a started one continues at its next chunk).
+ */
+public final class SnapshotPhase implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SnapshotPhase.class);
+
+    private final StripeContext context;
+    private final Deque<Stripe> todo;
+    private final int total;
+    private final OffsetStorageReader offsets;
+    private final RowCodecs codecs;
+    private final Function<TableDef, List<KeyColumnCodec>> keyCodecs;
+    private final BinlogConnection binlog;
+    private final Supplier<EventDeserializer> deserializers;
+    private final int queueSize;
+    private StripeReader current;
+    private int finished;
+
+    public SnapshotPhase(StripeContext context, List<Stripe> stripes, OffsetStorageReader offsets, RowCodecs codecs,
+                  Function<TableDef, List<KeyColumnCodec>> keyCodecs, BinlogConnection binlog,
+                  Supplier<EventDeserializer> deserializers, int queueSize) {
+        this.context = context;
+        this.todo = new ArrayDeque<>(stripes);
+        this.total = stripes.size();
+        this.offsets = offsets;
+        this.codecs = codecs;
+        this.keyCodecs = keyCodecs;
+        this.binlog = binlog;
+        this.deserializers = deserializers;
+        this.queueSize = queueSize;
+    }
+
+    public boolean done() {
+        return current == null && todo.isEmpty();
+    }
+
+    /** The records of the next chunk of the current stripe; empty once every stripe is done. */
+    public List<SourceRecord> poll() throws InterruptedException {
+        try {
+            while (current == null) {
+                if (todo.isEmpty()) {
+                    return List.of();
+                }
+                current = open(todo.pollFirst());
+            }
+            List<SourceRecord> records = current.nextChunk();
+            if (current.finished()) {
+                finished++;
+                LOG.info("Snapshot step {} of {} done: {} (delivered as of {})", finished, total,
+                        describe(current), current.progress().finished());
+                current.close();
+                current = null;
+            }
+            return records;
+        } catch (SQLException | IOException | BinlogReadException e) {
+            throw new ConnectException("Snapshot of " + (current == null ? "a stripe" : describe(current))
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private StripeReader open(Stripe stripe) throws SQLException, IOException {
+        Map<String, Object> stored = offsets.offset(stripe.partition(context.server()));
+        StripeProgress progress = stored == null
+                ? new StripeProgress(stripe.stripes(), stripe.range(), stripe.range(),
+                        StreamOffset.at(context.positions().current(), null), null)
+                : StripeProgress.fromOffset(stored);
+        if (progress.done()) {
+            finished++;
+            LOG.info("Snapshot step {} of {} was already done: {}", finished, total, stripe);
+            return null;
+        }
+        TableDef table = TableDefReader.read(context.connection(), stripe.table()).orElse(null);
+        if (table == null) {
+            LOG.warn("{} no longer exists; its stripe is skipped", stripe.table());
+            finished++;
+            return null;
+        }
+        RowCodec codec = codecs.forTable(table);
+        List<KeyColumnCodec> keys = keyCodecs.apply(table);
+        KeyOrder order = KeyOrder.forTable(context.orderConnection(), table);
+        BinlogReader reader = new BinlogReader(binlog, queueSize);
+        reader.start(progress.reader(), stripe.table()::equals, deserializers.get());
+        LOG.info("Snapshot step {} of {}: reading {} from {}", finished + 1, total, stripe,
+                stored == null ? "its start" : "its next chunk " + progress.remaining());
+        return new StripeReader(context, stripe, progress, codec, order, keys, reader);
+    }
+
+    private static String describe(StripeReader reader) {
+        return reader.progress().range().toString();
+    }
+
+    @Override
+    public void close() {
+        if (current != null) {
+            try {
+                current.close();
+            } catch (SQLException e) {
+                LOG.debug("Ignoring an error while closing a stripe", e);
+            }
+            current = null;
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package io.ferry.source.snapshot;
+
+import io.ferry.source.binlog.BinlogItem;
+import io.ferry.source.binlog.BinlogReadException;
+import io.ferry.source.binlog.BinlogReader;
+import io.ferry.source.event.ChangeRecords;
+import io.ferry.source.event.Heartbeats;
+import io.ferry.source.event.RowCodec;
+import io.ferry.source.event.SourceInfo;
+import io.ferry.source.plan.Stripe;
+import io.ferry.source.plan.StripeProgress;
+import io.ferry.source.position.BinlogPosition;
+import io.ferry.source.position.ServerPositions;
+import io.ferry.source.position.StreamOffset;
+import io.ferry.source.schema.KeyKind;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
+import org.apache.kafka.connect.source.SourceRecord;
+
+/**
+ * Reads one stripe chunk by chunk without locks, keeping its own binlog reader alongside:
+ * <ol>
+ *   <li>low watermark = the binlog end now; SELECT the chunk; high watermark = the binlog end again;</li>
+ *   <li>read the binlog up to the high watermark: changes to keys in chunks already emitted are emitted as
+ *       change events; changes after the low watermark to keys in this chunk are applied to its rows in memory;
+ *       changes to keys not read yet are skipped (the SELECT of their chunk will see them);</li>
+ *   <li>emit the chunk's rows, now exactly as of the high watermark, as {@code op=r} reads.</li>
+ * </ol>
+ * When the last chunk is done, every row of the stripe has been delivered as of the reader's position, and
+ * the stream takes over from there. All records of a chunk carry the progress from before it except the
+ * last, which carries the progress after it: a crash inside a chunk repeats that chunk, never skips it.
+ */
+final class StripeReader implements AutoCloseable {
+
+    /** How often a keyless table is re-read when it changed during its read, before giving up. */
+    private static final int KEYLESS_ATTEMPTS = 10;
+    /** A reader that sees no event for this long while behind a watermark is stuck, not slow. */
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(2);
+
+    private final StripeContext context;
+    private final Stripe stripe;
+    private final RowCodec codec;
+    private final KeyOrder order;
+    private final ChunkSplitter splitter;
+    private final ChunkQuery query;
+    private final BinlogReader binlog;
+    private final Heartbeats heartbeats;
+    private final Deque<BinlogItem> pending = new ArrayDeque<>();
+    private StripeProgress progress;
+    private BinlogPosition readerEnd;
+
+    StripeReader(StripeContext context, Stripe stripe, StripeProgress progress, RowCodec codec, KeyOrder order,
+                 List<KeyColumnCodec> keyCodecs, BinlogReader binlog) {
+        this.context = context;
+        this.stripe = stripe;
+        this.progress = progress;
+        this.codec = codec;
+        this.order = order;
+        this.splitter = new ChunkSplitter(context.connection(), codec.table(), keyCodecs, progress.remaining(),
+                context.chunkSize());
+        this.query = new ChunkQuery(codec.table(), keyCodecs, context.fetchSize());
+        this.binlog = binlog;
+        this.heartbeats = new Heartbeats(context.server());
+        this.readerEnd = progress.reader().restart();
+    }
+
+    boolean finished() {
+        return progress.done();
+    }
+
+    StripeProgress progress() {
+        return progress;
+    }
+
+    /** The records of the next chunk (never empty: at least a progress marker); the last one finishes the stripe. */
+    List<SourceRecord> nextChunk() throws SQLException, InterruptedException, BinlogReadException {
+        Map<String, Object> partition = stripe.partition(context.server());
+        Map<String, Object> before = progress.toOffset();
+        Optional<ChunkRange> next = splitter.next();
+        List<SourceRecord> out = new ArrayList<>();
+        if (next.isEmpty()) {
+            progress = progress.finish(progress.reader());
+            out.add(heartbeats.record(partition, progress.toOffset(), context.clock().millis()));
+            return out;
+        }
+        ChunkRange chunk = next.get();
+        ChunkBuffer<Struct> buffer = readChunk(chunk, partition, before, out);
+        StreamOffset readerAfter = StreamOffset.at(readerEnd, null);
+        StripeProgress after = splitter.hasNext()
+                ? progress.chunkDone(progress.remaining().withStart(chunk.end()), readerAfter)
+                : progress.finish(readerAfter);
+        Struct src = context.source().snapshot(stripe.table().database(), stripe.table().table(),
+                context.clock().millis(), context.serverId(), readerEnd.file(), readerEnd.pos());
+        List<Struct> rows = buffer.values();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> offset = i == rows.size() - 1 ? after.toOffset() : before;
+            out.add(context.records().snapshotRead(codec, rows.get(i), src, partition, offset));
+        }
+        if (rows.isEmpty()) {
+            out.add(heartbeats.record(partition, after.toOffset(), context.clock().millis()));
+        }
+        progress = after;
+        return out;
+    }
+
+    private ChunkBuffer<Struct> readChunk(ChunkRange chunk, Map<String, Object> partition,
+                                          Map<String, Object> offset, List<SourceRecord> out)
+            throws SQLException, InterruptedException, BinlogReadException {
+        for (int attempt = 1; ; attempt++) {
+            ServerPositions positions = context.positions();
+            BinlogPosition low = positions.current();
+            SnapshotHooks.fire(SnapshotHooks.Point.AFTER_LOW_WATERMARK, stripe.table(), chunk);
+            ChunkBuffer<Struct> buffer = new ChunkBuffer<>(chunk, order);
+            query.read(context.connection(), chunk, rs -> new Object[] {codec.fromJdbc(rs)}, row -> {
+                Struct struct = (Struct) row[0];
+                buffer.put(codec.keyValues(struct), struct);
+            });
+            SnapshotHooks.fire(SnapshotHooks.Point.AFTER_SELECT, stripe.table(), chunk);
+            BinlogPosition high = positions.current();
+            boolean keylessChanged = catchUp(chunk, low, high, buffer, partition, offset, out);
+            if (!keylessChanged) {
+                return buffer;
+            }
+            if (attempt == KEYLESS_ATTEMPTS) {
+                throw new ConnectException(stripe.table() + " has no primary or unique NOT NULL key and changed"
+                        + " during each of " + attempt + " reads; its rows cannot be matched to the binlog changes"
+                        + " made while it was read. Add a key, or pause writes to it while it is snapshotted.");
+            }
+        }
+    }
+
+    /**
+     * Reads the binlog up to {@code high}, handling each change as the class comment says. Returns true if
+     * the table has no key and changed after {@code low}, so that its read must be repeated.
+     */
+    private boolean catchUp(ChunkRange chunk, BinlogPosition low, BinlogPosition high, ChunkBuffer<Struct> buffer,
+                            Map<String, Object> partition, Map<String, Object> offset, List<SourceRecord> out)
+            throws InterruptedException, BinlogReadException {
+        boolean keylessChanged = false;
+        long lastItemMs = context.clock().millis();
+        while (readerEnd.compareTo(high) < 0) {
+            BinlogItem item = nextItem();
+            if (item == null) {
+                if (context.clock().millis() - lastItemMs > CATCH_UP_TIMEOUT.toMillis()) {
+                    throw new ConnectException("The binlog reader of " + stripe + " stopped at " + readerEnd
+                            + " and has not reached the chunk's high watermark " + high + " within "
+                            + CATCH_UP_TIMEOUT.toSeconds() + " s");
+                }
+                continue;
+            }
+            lastItemMs = context.clock().millis();
+            if (item.end().isAfter(high)) {
+                pending.addFirst(item);
+                break;
+            }
+            readerEnd = item.end();
+            if (!(item instanceof BinlogItem.RowChange change)) {
+                continue;
+            }
+            if (codec.table().keyKind() == KeyKind.NONE) {
+                keylessChanged |= change.end().isAfter(low);
+                continue;
+            }
+            Struct beforeRow = change.before() == null ? null : codec.fromBinlog(change.before());
+            Struct afterRow = change.after() == null ? null : codec.fromBinlog(change.after());
+            List<Object> beforeKey = beforeRow == null ? null : codec.keyValues(beforeRow);
+            List<Object> afterKey = afterRow == null ? null : codec.keyValues(afterRow);
+            if (emitted(beforeKey, chunk) || emitted(afterKey, chunk)) {
+                // Only this stripe's emitted keys: a key-changing update may move a row into another stripe,
+                // which emits that half itself, in its own order.
+                context.records().streamed(change, partition, offset, out, key -> !emitted(key, chunk));
+            }
+            if (change.end().isAfter(low)) {
+                buffer.apply(new RowChange<>(beforeKey, afterKey, afterRow));
+            }
+        }
+        return keylessChanged;
+    }
+
+    /** True if {@code key} lies in this stripe below {@code chunk}: its row has been emitted already. */
+    private boolean emitted(List<Object> key, ChunkRange chunk) {
+        return key != null && progress.range().contains(key, order) && chunk.isBefore(key, order);
+    }
+
+    private BinlogItem nextItem() throws InterruptedException, BinlogReadException {
+        if (pending.isEmpty()) {
+            pending.addAll(binlog.poll(1024, Duration.ofMillis(500)));
+        }
+        return pending.pollFirst();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        try {
+            splitter.close();
+        } finally {
+            binlog.close();
+        }
+    }
+}

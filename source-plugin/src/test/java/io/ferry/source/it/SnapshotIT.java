@@ -1,0 +1,228 @@
+package io.ferry.source.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.common.TableId;
+import io.ferry.source.MySqlSourceConfig;
+import io.ferry.source.snapshot.ChunkRange;
+import io.ferry.source.snapshot.SnapshotHooks;
+import io.ferry.testkit.connect.ChangeTopic;
+import io.ferry.testkit.connect.ChangeTopic.Event;
+import io.ferry.testkit.connect.ConnectCluster;
+import io.ferry.testkit.mysql.MySqlServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The lock-free parallel snapshot against a real server and a three-worker Connect cluster: writes at the
+ * watermarks, concurrent writes, a task restarted mid-snapshot, and a worker removed mid-snapshot. Each test
+ * replays the table's topic in order and compares it with the source table.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SnapshotIT {
+
+    @RegisterExtension
+    static final MySqlServer SOURCE = MySqlServer.forRole("source").build();
+
+    @RegisterExtension
+    static final ConnectCluster CONNECT = ConnectCluster.builder().workers(3).build();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(120);
+    private static final int SENTINEL = 9_999_999;
+
+    @AfterEach
+    void resetHooks() {
+        SnapshotHooks.reset();
+    }
+
+    @Test
+    @Order(1)
+    void writesBetweenTheWatermarksAreMergedIntoTheChunk() {
+        String db = createTable("snap_hooks", 1000);
+        AtomicBoolean fired = new AtomicBoolean();
+        TableId table = new TableId(db, "items");
+        SnapshotHooks.set((point, t, chunk) -> {
+            // Two stripes of about 500 rows, chunks of 100: act in the chunk of id 650, in the second stripe.
+            if (!t.equals(table) || !containsId(chunk, 650)) {
+                return;
+            }
+            if (point == SnapshotHooks.Point.AFTER_LOW_WATERMARK && fired.compareAndSet(false, true)) {
+                SOURCE.execute("UPDATE " + db + ".items SET v = -1 WHERE id = 650",    // inside, before SELECT
+                        "UPDATE " + db + ".items SET v = -2 WHERE id = 520",           // already emitted chunk
+                        "UPDATE " + db + ".items SET v = -3 WHERE id = 950");          // chunk still to read
+            } else if (point == SnapshotHooks.Point.AFTER_SELECT) {
+                SOURCE.execute("UPDATE " + db + ".items SET v = -4 WHERE id = 660",    // inside, after SELECT
+                        "DELETE FROM " + db + ".items WHERE id = 670",
+                        "UPDATE " + db + ".items SET id = 5000 WHERE id = 680",         // moves to a later chunk
+                        "UPDATE " + db + ".items SET id = 690 WHERE id = 530");         // moves into this chunk
+            }
+        });
+        Map<String, String> config = SourceConnectors.config(SOURCE, "h1", db + "\\.items", 2);
+        config.put(MySqlSourceConfig.SNAPSHOT_CHUNK_SIZE_CONFIG, "100");
+        List<Event> events = runToSentinel("h1", config, db);
+
+        assertThat(fired).isTrue();
+        assertReplayEqualsSource(events, db);
+        // The chunk's reads already carry the merged changes, so no read is followed by an older change.
+        assertThat(reads(events, 650)).singleElement().satisfies(e -> assertThat(v(e)).isEqualTo(-1));
+        assertThat(reads(events, 660)).singleElement().satisfies(e -> assertThat(v(e)).isEqualTo(-4));
+        assertThat(reads(events, 670)).isEmpty();
+        assertThat(reads(events, 690)).singleElement().satisfies(e -> assertThat(v(e)).isEqualTo(530));
+        assertThat(reads(events, 950)).singleElement().satisfies(e -> assertThat(v(e)).isEqualTo(-3));
+        assertThat(events).filteredOn(e -> "u".equals(e.op()) && id(e) == 520).hasSize(1);
+        CONNECT.delete("h1");
+    }
+
+    @Test
+    @Order(2)
+    void concurrentWritesDuringAParallelSnapshotConverge() throws Exception {
+        String db = createTable("snap_writes", 6000);
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicInteger writes = new AtomicInteger();
+        Thread writer = new Thread(() -> {
+            Random random = new Random(42);
+            int next = 100_000;
+            while (!stop.get()) {
+                int id = 1 + random.nextInt(6000);
+                switch (random.nextInt(4)) {
+                    case 0 -> SOURCE.execute("UPDATE " + db + ".items SET v = v + 1 WHERE id = " + id);
+                    case 1 -> SOURCE.execute("INSERT INTO " + db + ".items VALUES (" + next++ + ", 7, 'new')");
+                    case 2 -> SOURCE.execute("DELETE FROM " + db + ".items WHERE id = " + id);
+                    default -> SOURCE.execute("UPDATE IGNORE " + db + ".items SET id = id + 200000 WHERE id = " + id);
+                }
+                writes.incrementAndGet();
+            }
+        }, "snapshot-writer");
+        writer.start();
+        Map<String, String> config = SourceConnectors.config(SOURCE, "w1", db + "\\.items", 3);
+        config.put(MySqlSourceConfig.SNAPSHOT_CHUNK_SIZE_CONFIG, "250");
+        CONNECT.deploy("w1", config);
+        awaitStreaming("w1");
+        stop.set(true);
+        writer.join(TimeUnit.SECONDS.toMillis(30));
+
+        List<Event> events = awaitSentinel("w1", db);
+        assertThat(writes.get()).isPositive();
+        assertReplayEqualsSource(events, db);
+        CONNECT.delete("w1");
+    }
+
+    @Test
+    @Order(3)
+    void aTaskRestartedMidSnapshotContinuesAtTheNextChunk() throws Exception {
+        String db = createTable("snap_resume", 3000);
+        TableId table = new TableId(db, "items");
+        CountDownLatch reached = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        SnapshotHooks.set((point, t, chunk) -> {
+            if (t.equals(table) && point == SnapshotHooks.Point.AFTER_SELECT && containsId(chunk, 2001)
+                    && reached.getCount() > 0) {
+                reached.countDown();
+                release.await(60, TimeUnit.SECONDS);
+            }
+        });
+        Map<String, String> config = SourceConnectors.config(SOURCE, "r1", db + "\\.items", 1);
+        config.put(MySqlSourceConfig.SNAPSHOT_CHUNK_SIZE_CONFIG, "100");
+        CONNECT.deploy("r1", config);
+        assertThat(reached.await(60, TimeUnit.SECONDS)).isTrue();
+        Awaitility.await("stored progress of the first 2000 rows").atMost(TIMEOUT).until(() ->
+                CONNECT.embedded().connectorOffsets("r1").offsets().stream()
+                        .filter(o -> o.partition().containsKey("table"))
+                        .anyMatch(o -> "2001".equals(String.valueOf(o.offset().get("todo.start.0")))));
+        CONNECT.embedded().restartTask("r1", 0);
+        release.countDown();
+
+        List<Event> events = awaitSentinel("r1", db);
+        assertReplayEqualsSource(events, db);
+        long firstChunksReread = events.stream().filter(e -> "r".equals(e.op()) && id(e) <= 2000).count();
+        assertThat(firstChunksReread).as("rows of chunks completed before the restart are read once").isEqualTo(2000);
+        CONNECT.delete("r1");
+    }
+
+    @Test
+    @Order(4)
+    void removingAWorkerMidSnapshotRebalancesItsTasks() {
+        String db = createTable("snap_rebalance", 8000);
+        Map<String, String> config = SourceConnectors.config(SOURCE, "b1", db + "\\.items", 3);
+        config.put(MySqlSourceConfig.SNAPSHOT_CHUNK_SIZE_CONFIG, "100");
+        CONNECT.deploy("b1", config);
+        new ChangeTopic(CONNECT, "b1." + db + ".items").await(e -> e.size() >= 500, TIMEOUT);
+        CONNECT.embedded().removeWorker();
+
+        List<Event> events = awaitSentinel("b1", db);
+        assertReplayEqualsSource(events, db);
+        CONNECT.delete("b1");
+    }
+
+    private static String createTable(String db, int rows) {
+        SOURCE.createDatabase(db);
+        SOURCE.execute("CREATE TABLE " + db + ".items (id INT PRIMARY KEY, v INT NOT NULL, note VARCHAR(20))",
+                "INSERT INTO " + db + ".items SELECT seq, seq, CONCAT('n', seq) FROM seq_1_to_" + rows);
+        return db;
+    }
+
+    private static List<Event> runToSentinel(String name, Map<String, String> config, String db) {
+        CONNECT.deploy(name, config);
+        awaitStreaming(name);
+        return awaitSentinel(name, db);
+    }
+
+    /** Inserts a marker row once streaming runs and waits for it: everything before it has been emitted. */
+    private static List<Event> awaitSentinel(String name, String db) {
+        awaitStreaming(name);
+        SOURCE.execute("INSERT INTO " + db + ".items VALUES (" + SENTINEL + ", 0, 'sentinel')");
+        return new ChangeTopic(CONNECT, name + "." + db + ".items")
+                .await(events -> events.stream().anyMatch(e -> e.after() != null && id(e) == SENTINEL), TIMEOUT);
+    }
+
+    private static void awaitStreaming(String name) {
+        new ChangeTopic(CONNECT, "__ferry-heartbeat." + name).await(events -> events.stream()
+                .anyMatch(e -> e.key() != null && e.key().has("server")), TIMEOUT);
+        Awaitility.await("streaming of " + name).atMost(TIMEOUT).until(() ->
+                CONNECT.embedded().connectorOffsets(name).offsets().stream()
+                        .anyMatch(o -> !o.partition().containsKey("table")));
+    }
+
+    private static void assertReplayEqualsSource(List<Event> events, String db) {
+        Map<Integer, String> replayed = new TreeMap<>();
+        ChangeTopic.replay(events).values().forEach(row -> replayed.put(row.get("id").asInt(),
+                row.get("v").asInt() + "/" + row.get("note").asText()));
+        Map<Integer, String> source = new TreeMap<>();
+        SOURCE.queryRows("SELECT id, v, note FROM " + db + ".items").forEach(r ->
+                source.put(Integer.parseInt(r.get(0)), r.get(1) + "/" + r.get(2)));
+        assertThat(replayed).isEqualTo(source);
+    }
+
+    private static boolean containsId(ChunkRange chunk, int id) {
+        return (chunk.start() == null || ((Number) chunk.start().get(0)).intValue() <= id)
+                && (chunk.end() == null || ((Number) chunk.end().get(0)).intValue() > id);
+    }
+
+    private static List<Event> reads(List<Event> events, int id) {
+        return events.stream().filter(e -> "r".equals(e.op()) && id(e) == id).toList();
+    }
+
+    private static int id(Event e) {
+        JsonNode row = e.after() != null && !e.after().isNull() ? e.after() : e.before();
+        return row.get("id").asInt();
+    }
+
+    private static int v(Event e) {
+        return e.after().get("v").asInt();
+    }
+}

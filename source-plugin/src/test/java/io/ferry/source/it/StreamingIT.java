@@ -1,0 +1,113 @@
+package io.ferry.source.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.source.MySqlSourceConfig;
+import io.ferry.testkit.connect.ChangeTopic;
+import io.ferry.testkit.connect.ChangeTopic.Event;
+import io.ferry.testkit.connect.ConnectCluster;
+import io.ferry.testkit.mysql.MySqlServer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Binlog streaming through a real Connect cluster: the events, schema changes, and an exact resume. */
+class StreamingIT {
+
+    @RegisterExtension
+    static final MySqlServer SOURCE = MySqlServer.forRole("source").build();
+
+    @RegisterExtension
+    static final ConnectCluster CONNECT = ConnectCluster.builder().workers(1).build();
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    @Test
+    void streamsRowChangesAsDebeziumEnvelopesAndSchemaChangesInOrder() {
+        SOURCE.createDatabase("stream1");
+        SOURCE.execute("CREATE TABLE stream1.items (id INT PRIMARY KEY, v VARCHAR(20))");
+        Map<String, String> config = SourceConnectors.config(SOURCE, "s1", "stream1\\.items", 1);
+        config.put(MySqlSourceConfig.SNAPSHOT_MODE_CONFIG, "never");
+        CONNECT.deploy("s1", config);
+        awaitStreaming("s1");
+
+        SOURCE.execute("INSERT INTO stream1.items VALUES (1, 'a'), (2, 'b')",
+                "UPDATE stream1.items SET v = 'bb' WHERE id = 2",
+                "UPDATE stream1.items SET id = 3 WHERE id = 1",
+                "DELETE FROM stream1.items WHERE id = 2",
+                "ALTER TABLE stream1.items ADD COLUMN n INT",
+                "INSERT INTO stream1.items VALUES (4, 'd', 44)");
+
+        ChangeTopic topic = new ChangeTopic(CONNECT, "s1.stream1.items");
+        List<Event> events = topic.await(e -> e.size() >= 9, TIMEOUT);
+        assertThat(events).extracting(Event::op)
+                .containsExactly("c", "c", "u", "d", null, "c", "d", null, "c");
+        Event update = events.get(2);
+        assertThat(update.key().get("id").asInt()).isEqualTo(2);
+        assertThat(update.before().get("v").asText()).isEqualTo("b");
+        assertThat(update.after().get("v").asText()).isEqualTo("bb");
+        JsonNode source = update.value().get("source");
+        assertThat(source.get("snapshot").asText()).isEqualTo("false");
+        assertThat(source.get("db").asText()).isEqualTo("stream1");
+        assertThat(source.get("table").asText()).isEqualTo("items");
+        assertThat(source.get("name").asText()).isEqualTo("s1");
+        assertThat(source.get("file").asText()).startsWith("binlog.");
+        assertThat(source.get("pos").asLong()).isPositive();
+        assertThat(source.get("gtid").asText()).matches("\\d+-\\d+-\\d+");
+        assertThat(events.get(3).key().get("id").asInt()).as("key change deletes the old key").isEqualTo(1);
+        assertThat(events.get(5).after().get("id").asInt()).as("and creates the new one").isEqualTo(3);
+        assertThat(events.get(8).after().get("n").asInt()).isEqualTo(44);
+
+        List<Event> ddl = new ChangeTopic(CONNECT, "s1").await(e -> !e.isEmpty(), TIMEOUT);
+        assertThat(ddl).singleElement().satisfies(e -> {
+            assertThat(e.value().get("ddl").asText()).startsWith("ALTER TABLE stream1.items ADD COLUMN n INT");
+            assertThat(e.value().get("tableName").asText()).isEqualTo("items");
+            assertThat(e.value().get("databaseName").asText()).isEqualTo("stream1");
+        });
+        CONNECT.delete("s1");
+    }
+
+    @Test
+    void aRestartedTaskResumesWithoutLosingOrRepeatingAChange() {
+        SOURCE.createDatabase("stream2");
+        SOURCE.execute("CREATE TABLE stream2.t (id INT PRIMARY KEY)");
+        Map<String, String> config = SourceConnectors.config(SOURCE, "s2", "stream2\\.t", 1);
+        config.put(MySqlSourceConfig.SNAPSHOT_MODE_CONFIG, "never");
+        CONNECT.deploy("s2", config);
+        awaitStreaming("s2");
+        ChangeTopic topic = new ChangeTopic(CONNECT, "s2.stream2.t");
+
+        for (int i = 1; i <= 50; i++) {
+            SOURCE.execute("INSERT INTO stream2.t VALUES (" + i + ")");
+        }
+        Event fiftieth = topic.await(e -> e.size() >= 50, TIMEOUT).get(49);
+        awaitStoredOffsetPast("s2", fiftieth.value().get("source").get("pos").asLong());
+        CONNECT.embedded().restartTask("s2", 0);
+        for (int i = 51; i <= 100; i++) {
+            SOURCE.execute("INSERT INTO stream2.t VALUES (" + i + ")");
+        }
+
+        List<Event> events = topic.await(e -> e.size() >= 100, TIMEOUT);
+        assertThat(events).extracting(e -> e.after().get("id").asInt())
+                .containsExactlyElementsOf(IntStream.rangeClosed(1, 100).boxed().toList());
+        CONNECT.delete("s2");
+    }
+
+    /** Streaming has started once its first heartbeat (which stores the start position) is in Kafka. */
+    private static void awaitStreaming(String prefix) {
+        new ChangeTopic(CONNECT, "__ferry-heartbeat." + prefix).await(e -> !e.isEmpty(), TIMEOUT);
+    }
+
+    /** Waits until Connect has committed a stream offset past binlog position {@code pos} (one file assumed). */
+    private static void awaitStoredOffsetPast(String connector, long pos) {
+        Awaitility.await("a committed offset past " + pos).atMost(TIMEOUT).until(() ->
+                CONNECT.embedded().connectorOffsets(connector).offsets().stream()
+                        .filter(o -> !o.partition().containsKey("table"))
+                        .anyMatch(o -> ((Number) o.offset().get("pos")).longValue() > pos));
+    }
+}

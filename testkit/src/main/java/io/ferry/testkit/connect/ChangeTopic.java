@@ -1,0 +1,102 @@
+package io.ferry.testkit.connect;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.awaitility.Awaitility;
+
+/**
+ * Reads a change topic written with the JSON converter (schemas enabled) the way a consumer would: in
+ * partition order, keys and values as JSON payloads, tombstones as null values.
+ */
+public final class ChangeTopic {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One record: the key's and value's payload (null for a null key or a tombstone). */
+    public record Event(JsonNode key, JsonNode value, int partition, long offset) {
+
+        public String op() {
+            return value == null ? null : value.path("op").asText(null);
+        }
+
+        public JsonNode after() {
+            return value == null ? null : value.get("after");
+        }
+
+        public JsonNode before() {
+            return value == null ? null : value.get("before");
+        }
+    }
+
+    private final ConnectCluster cluster;
+    private final String topic;
+
+    public ChangeTopic(ConnectCluster cluster, String topic) {
+        this.cluster = cluster;
+        this.topic = topic;
+    }
+
+    /** Everything in the topic now, in partition order. */
+    public List<Event> readAll() {
+        try {
+            ConsumerRecords<byte[], byte[]> records = cluster.kafka().consumeAll(30_000, topic);
+            List<Event> events = new ArrayList<>();
+            for (ConsumerRecord<byte[], byte[]> record : records) {
+                events.add(new Event(payload(record.key()), payload(record.value()), record.partition(),
+                        record.offset()));
+            }
+            return events;
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read " + topic + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the topic's events satisfy {@code condition}, then returns them. */
+    public List<Event> await(Predicate<List<Event>> condition, Duration timeout) {
+        return Awaitility.await("events in " + topic).atMost(timeout).pollInterval(Duration.ofMillis(500))
+                .until(this::readAll, condition);
+    }
+
+    /**
+     * The table the events describe, replayed in order: each key's last after-image, deleted keys removed.
+     * Keys are compared by their JSON text.
+     */
+    public static Map<String, JsonNode> replay(List<Event> events) {
+        Map<String, JsonNode> rows = new LinkedHashMap<>();
+        for (Event event : events) {
+            if (event.value() == null) {
+                continue; // a tombstone only repeats the delete before it
+            }
+            String key = event.key() == null ? null : event.key().toString();
+            if (event.after() == null || event.after().isNull()) {
+                rows.remove(key);
+            } else {
+                rows.put(key, event.after());
+            }
+        }
+        return rows;
+    }
+
+    private static JsonNode payload(byte[] bytes) throws IOException {
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            JsonNode node = JSON.readTree(bytes);
+            JsonNode payload = node.get("payload");
+            return payload == null || payload.isNull() ? null : payload;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
