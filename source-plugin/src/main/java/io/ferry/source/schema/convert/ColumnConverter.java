@@ -18,6 +18,14 @@ public interface ColumnConverter {
     /** The field's schema; optional if and only if the column is nullable. */
     Schema schema();
 
+    /**
+     * The expression that selects this column for {@link #fromJdbc}, given its quoted name. Usually the name;
+     * FLOAT is selected as DOUBLE because the text protocol prints FLOAT with only 6 significant digits.
+     */
+    default String selectExpression(String quotedColumn) {
+        return quotedColumn;
+    }
+
     /** The Connect value of column {@code index} (1-based) of the current row, or null for SQL NULL. */
     Object fromJdbc(ResultSet rs, int index) throws SQLException;
 

@@ -18,7 +18,7 @@ final class DateConverter extends AbstractConverter {
 
     @Override
     Object readJdbc(ResultSet rs, int index) throws SQLException {
-        String text = rs.getString(index);
+        String text = Temporals.serverText(rs, index);
         return text == null ? null : convert(MySqlDateTime.parse(text));
     }
 

@@ -26,7 +26,7 @@ final class DateTimeConverter extends AbstractConverter {
 
     @Override
     Object readJdbc(ResultSet rs, int index) throws SQLException {
-        String text = rs.getString(index);
+        String text = Temporals.serverText(rs, index);
         return text == null ? null : convert(MySqlDateTime.parse(text));
     }
 

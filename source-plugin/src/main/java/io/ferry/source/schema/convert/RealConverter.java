@@ -15,9 +15,19 @@ final class RealConverter extends AbstractConverter {
         this.single = single;
     }
 
+    /**
+     * The text protocol prints FLOAT rounded to 6 significant digits (3.4028235E38 as 3.40282e38), losing bits;
+     * as DOUBLE it is printed exactly, and narrowing the double back to float gives the stored bits.
+     */
+    @Override
+    public String selectExpression(String quotedColumn) {
+        return single ? "CAST(" + quotedColumn + " AS DOUBLE)" : quotedColumn;
+    }
+
     @Override
     Object readJdbc(ResultSet rs, int index) throws SQLException {
-        return single ? (Object) rs.getFloat(index) : (Object) rs.getDouble(index);
+        double value = rs.getDouble(index);
+        return single ? (Object) (float) value : (Object) value;
     }
 
     @Override

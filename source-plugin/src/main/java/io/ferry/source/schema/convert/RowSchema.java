@@ -1,5 +1,6 @@
 package io.ferry.source.schema.convert;
 
+import io.ferry.common.Identifiers;
 import io.ferry.source.schema.ColumnDef;
 import io.ferry.source.schema.KeyKind;
 import io.ferry.source.schema.TableDef;
@@ -73,7 +74,22 @@ public final class RowSchema {
         return converters.get(position);
     }
 
-    /** The current row of a result set whose columns are the table's columns in order, starting at 1. */
+    /**
+     * The select list that {@link #fromJdbc} expects, e.g. {@code `id`, CAST(`f` AS DOUBLE)}: the columns in table
+     * order, each as its converter needs it selected.
+     */
+    public String selectList() {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < converters.size(); i++) {
+            if (i > 0) {
+                list.append(", ");
+            }
+            list.append(converters.get(i).selectExpression(Identifiers.quote(table.columns().get(i).name())));
+        }
+        return list.toString();
+    }
+
+    /** The current row of a result set selected with {@link #selectList()}. */
     public Struct fromJdbc(ResultSet rs) throws SQLException {
         Struct row = new Struct(valueSchema);
         for (int i = 0; i < converters.size(); i++) {

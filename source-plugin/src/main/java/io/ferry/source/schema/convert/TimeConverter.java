@@ -17,7 +17,7 @@ final class TimeConverter extends AbstractConverter {
 
     @Override
     Object readJdbc(ResultSet rs, int index) throws SQLException {
-        String text = rs.getString(index);
+        String text = Temporals.serverText(rs, index);
         return text == null ? null : parseMicros(text);
     }
 

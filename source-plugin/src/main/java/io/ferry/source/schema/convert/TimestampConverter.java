@@ -28,7 +28,7 @@ final class TimestampConverter extends AbstractConverter {
 
     @Override
     Object readJdbc(ResultSet rs, int index) throws SQLException {
-        String text = rs.getString(index);
+        String text = Temporals.serverText(rs, index);
         if (text == null) {
             return null;
         }

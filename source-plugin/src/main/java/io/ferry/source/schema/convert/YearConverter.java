@@ -14,7 +14,7 @@ final class YearConverter extends AbstractConverter {
     @Override
     Object readJdbc(ResultSet rs, int index) throws SQLException {
         // Connector/J may present YEAR as a date ("2024-01-01"): the year is always the first four digits.
-        String text = rs.getString(index);
+        String text = Temporals.serverText(rs, index);
         return text == null ? null : Integer.parseInt(text.substring(0, 4));
     }
 
