@@ -53,14 +53,23 @@ public final class MySqlCharsets {
         return mysqlCharset == null ? 1 : MAX_BYTES.getOrDefault(mysqlCharset.toLowerCase(Locale.ROOT), 1);
     }
 
+    /** Character sets of MariaDB's UCA 14.0.0 collations, by bits 8-10 of the collation id above 2047. */
+    private static final String[] MARIADB_UCA1400_CHARSETS = {"utf8mb3", "utf8mb4", "ucs2", "utf16", "utf32"};
+    private static final int MARIADB_UCA1400_FIRST_ID = 2048;
+
     /**
-     * The character set of a collation id from binlog table-map metadata. MariaDB numbers its UCA 14.0.0
-     * collations above 2047 as {@code 2048 + (charset default collation id << 3) + variant}; Connector/J only
-     * knows MySQL's ids, so those are resolved through their character set's default collation.
+     * The character set of a collation id from binlog table-map metadata. Connector/J knows MySQL's ids; MariaDB
+     * numbers its UCA 14.0.0 collations from 2048 as {@code 2048 + (charset << 8) + (tailoring << 3) + flags},
+     * e.g. 2048 is utf8mb3_uca1400_ai_ci (seen in information_schema.COLLATION_CHARACTER_SET_APPLICABILITY).
      */
     public static String charsetOfCollation(int collationId) {
-        int id = collationId >= 2048 ? (collationId - 2048) >> 3 : collationId;
-        String name = CharsetMapping.getStaticMysqlCharsetNameForCollationIndex(id);
+        if (collationId >= MARIADB_UCA1400_FIRST_ID) {
+            int charset = (collationId - MARIADB_UCA1400_FIRST_ID) >> 8;
+            if (charset < MARIADB_UCA1400_CHARSETS.length) {
+                return MARIADB_UCA1400_CHARSETS[charset];
+            }
+        }
+        String name = CharsetMapping.getStaticMysqlCharsetNameForCollationIndex(collationId);
         if (name == null) {
             throw new IllegalArgumentException("Unknown collation id " + collationId + " in binlog table metadata");
         }

@@ -25,6 +25,8 @@ final class AllTypesTable {
             + " c_bit1 BIT(1), c_bit10 BIT(10), c_bit64 BIT(64),"
             + " c_char CHAR(10), c_varchar VARCHAR(100), c_text TEXT,"
             + " c_latin1 VARCHAR(20) CHARACTER SET latin1, c_varchar_bin VARCHAR(20) COLLATE utf8mb4_bin,"
+            + " c_uca VARCHAR(10) COLLATE utf8mb4_uca1400_ai_ci,"
+            + " c_uca3 CHAR(3) CHARACTER SET utf8mb3 COLLATE utf8mb3_uca1400_ai_ci,"
             + " c_binary BINARY(4), c_varbinary VARBINARY(10), c_blob BLOB,"
             + " c_date DATE, c_datetime0 DATETIME, c_datetime3 DATETIME(3), c_datetime6 DATETIME(6),"
             + " c_timestamp0 TIMESTAMP NULL DEFAULT NULL, c_timestamp6 TIMESTAMP(6) NULL DEFAULT NULL,"
@@ -63,13 +65,14 @@ final class AllTypesTable {
                     + " '-838:59:59', '100:00:00.99', '-01:02:03.450', '-838:59:59.000000', 1901, '[]', 'a', '',"
                     + " ST_GeomFromText('POINT(1 2)', 4326))",
             "INSERT INTO types.all_types (id) VALUES (3)",
+            "INSERT INTO types.all_types (id, c_uca, c_uca3) VALUES (5, '\u00C5\u00DF', '\u00E9t\u00E9')",
             "INSERT INTO types.all_types (id, c_float, c_double, c_char, c_date, c_datetime0, c_datetime3,"
                     + " c_timestamp0, c_time, c_time6, c_year, c_enum, c_set, c_date_nn, c_datetime_nn, c_ts_nn)"
                     + " VALUES (4, 16777217, -0.1, 'a  ', '0000-00-00', '0000-00-00 00:00:00',"
                     + " '2020-00-15 10:00:00', '0000-00-00 00:00:00', '-00:00:01', '-00:00:00.000001', 0, 'nope',"
                     + " 'z,x', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00')");
 
-    static final int ROWS = 4;
+    static final int ROWS = 5;
 
     private AllTypesTable() {
     }
@@ -88,6 +91,10 @@ final class AllTypesTable {
             case 1 -> row.putAll(first());
             case 2 -> row.putAll(second());
             case 4 -> row.putAll(fourth());
+            case 5 -> {
+                row.put("c_uca", "\u00C5\u00DF");
+                row.put("c_uca3", "\u00E9t\u00E9");
+            }
             default -> { }
         }
         return row;

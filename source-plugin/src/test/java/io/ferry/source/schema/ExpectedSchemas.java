@@ -38,7 +38,8 @@ final class ExpectedSchemas {
         plain("c_bit1", Type.BOOLEAN, true);
         named("c_bit10", Type.BYTES, "io.debezium.data.Bits", Map.of("length", "10"));
         named("c_bit64", Type.BYTES, "io.debezium.data.Bits", Map.of("length", "64"));
-        for (String text : new String[] {"c_char", "c_varchar", "c_text", "c_latin1", "c_varchar_bin"}) {
+        for (String text : new String[] {"c_char", "c_varchar", "c_text", "c_latin1", "c_varchar_bin", "c_uca",
+            "c_uca3"}) {
             plain(text, Type.STRING, true);
         }
         for (String bytes : new String[] {"c_binary", "c_varbinary", "c_blob"}) {

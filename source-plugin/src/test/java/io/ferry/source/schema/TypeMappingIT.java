@@ -11,6 +11,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.connect.data.Field;
@@ -90,6 +91,7 @@ class TypeMappingIT {
         for (Serializable[] cells : binlog.rows()) {
             binlogRows.add(schema.fromBinlog(cells));
         }
+        binlogRows.sort(Comparator.comparing(row -> row.getInt32("id")));
         assertThat(jdbcRows).hasSize(AllTypesTable.ROWS);
         assertThat(binlogRows).hasSize(AllTypesTable.ROWS);
         for (int r = 0; r < AllTypesTable.ROWS; r++) {
