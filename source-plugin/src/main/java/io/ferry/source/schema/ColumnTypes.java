@@ -1,15 +1,35 @@
 package io.ferry.source.schema;
 
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /** Builds {@link ColumnType}s from the server's descriptions of a column. */
-final class ColumnTypes {
+public final class ColumnTypes {
+
+    /** Types whose {@link ColumnType#length()} is kept: character and byte lengths, and bit counts. */
+    private static final Set<String> LENGTH_TYPES = Set.of("char", "varchar", "binary", "varbinary", "bit");
+    private static final Set<String> FSP_TYPES = Set.of("time", "datetime", "timestamp");
 
     private ColumnTypes() {
+    }
+
+    /**
+     * From a binlog TABLE_MAP event with {@code binlog_row_metadata=FULL} metadata: the type of every column, in
+     * column order, equal to {@link #fromInformationSchema} for the same columns. MariaDB's JSON is LONGTEXT
+     * with a check constraint and comes out as {@code longtext} (see {@link BinlogTableDefs}).
+     */
+    public static List<ColumnType> fromTableMap(TableMapEventData tableMap) {
+        return new TableMapColumnTypes(tableMap).columnTypes();
+    }
+
+    /** MariaDB's JSON: a LONGTEXT column that a {@code json_valid} check constraint restricts to JSON. */
+    static ColumnType asMariaDbJson(ColumnType longText) {
+        return new ColumnType("json", false, 0, 0, 0, 0, longText.charset(), List.of());
     }
 
     /**
@@ -32,6 +52,14 @@ final class ColumnTypes {
         if (!dataType.equals("decimal")) {
             precision = 0;
             scale = 0;
+        }
+        if (!FSP_TYPES.contains(dataType)) {
+            fsp = 0;
+        }
+        if (!LENGTH_TYPES.contains(dataType)) {
+            // The binlog cannot tell these lengths (TEXT sizes count bytes or characters depending on the
+            // server); no mapping depends on them, so both sources leave them out.
+            length = 0;
         }
         if ((dataType.equals("binary") || dataType.equals("varbinary")) && length == 0) {
             length = parseLength(columnType);

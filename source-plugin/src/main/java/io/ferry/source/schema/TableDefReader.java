@@ -6,10 +6,13 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads table definitions from {@code information_schema}, which needs only SELECT on the tables. Used for
@@ -25,6 +28,10 @@ public final class TableDefReader {
     private static final String UNIQUE_INDEXES = "SELECT INDEX_NAME, COLUMN_NAME, NULLABLE"
             + " FROM information_schema.STATISTICS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND NON_UNIQUE = 0"
             + " ORDER BY INDEX_NAME = 'PRIMARY' DESC, INDEX_NAME, SEQ_IN_INDEX";
+
+    /** MariaDB's JSON columns: LONGTEXT with a column check constraint {@code json_valid(`c`)}. */
+    private static final String MARIADB_JSON_CHECKS = "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+            + " WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ? AND CHECK_CLAUSE LIKE 'json_valid(%'";
 
     private TableDefReader() {
     }
@@ -45,6 +52,7 @@ public final class TableDefReader {
         if (columns.isEmpty()) {
             return Optional.empty();
         }
+        markMariaDbJson(connection, id, columns);
         Map<String, List<String>> uniqueIndexes = new LinkedHashMap<>();
         Map<String, Boolean> allNotNull = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(UNIQUE_INDEXES)) {
@@ -68,5 +76,32 @@ public final class TableDefReader {
                 .min((a, b) -> Integer.compare(a.getValue().size(), b.getValue().size()))
                 .map(e -> new TableDef(id, columns, e.getValue(), KeyKind.UNIQUE_NOT_NULL))
                 .orElseGet(() -> new TableDef(id, columns, List.of(), KeyKind.NONE)));
+    }
+
+    /**
+     * MariaDB reports JSON columns as LONGTEXT; their JSON-ness is only in a check constraint, which names the
+     * column as {@code json_valid(`name`)}.
+     */
+    private static void markMariaDbJson(Connection connection, TableId id, List<ColumnDef> columns)
+            throws SQLException {
+        boolean anyLongText = columns.stream().anyMatch(c -> c.type().dataType().equals("longtext"));
+        if (!anyLongText || !connection.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
+            return;
+        }
+        Set<String> jsonColumns = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(MARIADB_JSON_CHECKS)) {
+            statement.setString(1, id.database());
+            statement.setString(2, id.table());
+            try (ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    String clause = rs.getString(1);
+                    jsonColumns.add(clause.substring("json_valid(`".length(), clause.length() - 2)
+                            .replace("``", "`").toLowerCase(Locale.ROOT));
+                }
+            }
+        }
+        columns.replaceAll(c -> c.type().dataType().equals("longtext")
+                && jsonColumns.contains(c.name().toLowerCase(Locale.ROOT))
+                ? new ColumnDef(c.name(), ColumnTypes.asMariaDbJson(c.type()), c.optional()) : c);
     }
 }

@@ -1,0 +1,56 @@
+package io.ferry.source.schema;
+
+import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import com.github.shyiko.mysql.binlog.event.TableMapEventMetadata;
+import io.ferry.common.TableId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Table definitions read from binlog TABLE_MAP events, so that streaming needs no information_schema lookups.
+ * For the same table they equal {@link TableDefReader}'s, with two limits of the binlog metadata: the key is
+ * the primary key only ({@link KeyKind#NONE} without one), and MariaDB's JSON columns look like LONGTEXT.
+ */
+public final class BinlogTableDefs {
+
+    private BinlogTableDefs() {
+    }
+
+    /**
+     * The definition of the table a TABLE_MAP event describes.
+     *
+     * @param known the table's previous definition (from the snapshot or an earlier table map), or null. MariaDB
+     *              stores JSON as LONGTEXT with a check constraint the binlog does not carry, so a LONGTEXT
+     *              column that {@code known} has as JSON stays JSON.
+     */
+    public static TableDef fromTableMap(TableMapEventData event, TableDef known) {
+        TableMapEventMetadata metadata = event.getEventMetadata();
+        List<ColumnType> types = ColumnTypes.fromTableMap(event);
+        List<String> names = metadata.getColumnNames();
+        List<ColumnDef> columns = new ArrayList<>(types.size());
+        for (int i = 0; i < types.size(); i++) {
+            String name = names.get(i);
+            ColumnType type = types.get(i);
+            if (type.dataType().equals("longtext") && known != null && isJson(known.column(name))) {
+                type = ColumnTypes.asMariaDbJson(type);
+            }
+            columns.add(new ColumnDef(name, type, event.getColumnNullability().get(i)));
+        }
+        List<String> key = new ArrayList<>();
+        if (metadata.getSimplePrimaryKeys() != null) {
+            metadata.getSimplePrimaryKeys().forEach(index -> key.add(names.get(index)));
+        } else if (metadata.getPrimaryKeysWithPrefix() != null) {
+            for (Map.Entry<Integer, Integer> part : metadata.getPrimaryKeysWithPrefix().entrySet()) {
+                key.add(names.get(part.getKey()));
+            }
+        }
+        TableId id = new TableId(event.getDatabase(), event.getTable());
+        return new TableDef(id, columns, key, key.isEmpty() ? KeyKind.NONE : KeyKind.PRIMARY);
+    }
+
+    private static boolean isJson(Optional<ColumnDef> column) {
+        return column.map(c -> c.type().dataType().equals("json")).orElse(false);
+    }
+}

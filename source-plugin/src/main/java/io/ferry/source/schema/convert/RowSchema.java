@@ -1,0 +1,135 @@
+package io.ferry.source.schema.convert;
+
+import io.ferry.common.Identifiers;
+import io.ferry.source.schema.ColumnDef;
+import io.ferry.source.schema.KeyKind;
+import io.ferry.source.schema.TableDef;
+import java.io.Serializable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
+
+/**
+ * The Connect schemas of one table's events and the conversion of its rows: the key struct of the key columns
+ * ({@code <prefix>.<db>.<table>.Key}) and the row struct of all columns ({@code <prefix>.<db>.<table>.Value}),
+ * which the envelope uses for {@code before} and {@code after}. Field names are the column names unchanged,
+ * as Debezium emits them by default, so that sinks can map fields back to columns.
+ */
+public final class RowSchema {
+
+    private final TableDef table;
+    private final List<ColumnConverter> converters;
+    private final int[] keyPositions;
+    private final Schema keySchema;
+    private final Schema valueSchema;
+
+    private RowSchema(TableDef table, String topicPrefix) {
+        this.table = table;
+        this.converters = new ArrayList<>(table.columns().size());
+        SchemaBuilder value = SchemaBuilder.struct()
+                .name(SchemaNames.of(topicPrefix, table.id().database(), table.id().table(), "Value")).optional();
+        for (ColumnDef column : table.columns()) {
+            ColumnConverter converter = ColumnConverters.forColumn(column);
+            converters.add(converter);
+            value.field(column.name(), converter.schema());
+        }
+        this.valueSchema = value.build();
+        this.keyPositions = table.keyPositions();
+        if (table.keyKind() == KeyKind.NONE) {
+            this.keySchema = null;
+        } else {
+            SchemaBuilder key = SchemaBuilder.struct()
+                    .name(SchemaNames.of(topicPrefix, table.id().database(), table.id().table(), "Key"));
+            for (int position : keyPositions) {
+                key.field(table.columns().get(position).name(), converters.get(position).schema());
+            }
+            this.keySchema = key.build();
+        }
+    }
+
+    public static RowSchema of(TableDef table, String topicPrefix) {
+        return new RowSchema(table, topicPrefix);
+    }
+
+    public TableDef table() {
+        return table;
+    }
+
+    /** The key struct's schema, or null for a table without a usable key (its events have no key). */
+    public Schema keySchema() {
+        return keySchema;
+    }
+
+    /** The row struct's schema; optional, since {@code before} and {@code after} may be absent. */
+    public Schema valueSchema() {
+        return valueSchema;
+    }
+
+    /** The converter of column {@code position} (0-based, in {@link TableDef#columns()} order). */
+    public ColumnConverter converter(int position) {
+        return converters.get(position);
+    }
+
+    /**
+     * The select list that {@link #fromJdbc} expects, e.g. {@code `id`, CAST(`f` AS DOUBLE)}: the columns in table
+     * order, each as its converter needs it selected.
+     */
+    public String selectList() {
+        StringBuilder list = new StringBuilder();
+        for (int i = 0; i < converters.size(); i++) {
+            if (i > 0) {
+                list.append(", ");
+            }
+            list.append(converters.get(i).selectExpression(Identifiers.quote(table.columns().get(i).name())));
+        }
+        return list.toString();
+    }
+
+    /** The current row of a result set selected with {@link #selectList()}. */
+    public Struct fromJdbc(ResultSet rs) throws SQLException {
+        Struct row = new Struct(valueSchema);
+        for (int i = 0; i < converters.size(); i++) {
+            row.put(valueSchema.fields().get(i), converters.get(i).fromJdbc(rs, i + 1));
+        }
+        return row;
+    }
+
+    /** A full binlog row image (binlog_row_image=FULL), one cell per column in table order. */
+    public Struct fromBinlog(Serializable[] cells) {
+        if (cells.length != converters.size()) {
+            throw new IllegalArgumentException(table.id() + ": binlog row has " + cells.length + " cells for "
+                    + converters.size() + " columns; is binlog_row_image FULL, and is the table map current?");
+        }
+        Struct row = new Struct(valueSchema);
+        for (int i = 0; i < cells.length; i++) {
+            row.put(valueSchema.fields().get(i), converters.get(i).fromBinlog(cells[i]));
+        }
+        return row;
+    }
+
+    /** The key struct of a row struct; null for a table without key. */
+    public Struct key(Struct row) {
+        if (keySchema == null) {
+            return null;
+        }
+        Struct key = new Struct(keySchema);
+        for (int k = 0; k < keyPositions.length; k++) {
+            key.put(keySchema.fields().get(k), row.get(valueSchema.fields().get(keyPositions[k])));
+        }
+        return key;
+    }
+
+    /** The key's values as JDBC parameters, in key column order, e.g. to bind a chunk boundary. */
+    public Object[] keyToJdbc(Struct key) {
+        Object[] values = new Object[keyPositions.length];
+        for (int k = 0; k < keyPositions.length; k++) {
+            Object value = key.get(keySchema.fields().get(k));
+            values[k] = value == null ? null : converters.get(keyPositions[k]).toJdbc(value);
+        }
+        return values;
+    }
+}

@@ -1,0 +1,59 @@
+package io.ferry.source.schema.convert;
+
+import io.ferry.source.schema.MySqlDateTime;
+import java.io.Serializable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * TIMESTAMP(fsp) as Debezium's {@code ZonedTimestamp}: ISO-8601 in UTC with exactly fsp fraction digits,
+ * e.g. {@code 2018-06-20T13:37:03.120Z} for fsp 3 (none for fsp 0). The binlog holds seconds since the epoch;
+ * JDBC returns text in the session time zone, which must be UTC. The zero timestamp (stored as second 0)
+ * becomes null, or the epoch when the column is NOT NULL.
+ */
+final class TimestampConverter extends AbstractConverter {
+
+    private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
+
+    private final int fsp;
+
+    TimestampConverter(int fsp, boolean optional) {
+        super(DebeziumSchemas.zonedTimestamp(), optional);
+        this.fsp = fsp;
+    }
+
+    @Override
+    Object readJdbc(ResultSet rs, int index) throws SQLException {
+        String text = Temporals.serverText(rs, index);
+        if (text == null) {
+            return null;
+        }
+        MySqlDateTime value = MySqlDateTime.parse(text);
+        return value.isZeroDate() ? zero() : format(value.toLocalDateTime());
+    }
+
+    @Override
+    Object convertBinlog(Serializable raw) {
+        Instant instant = (Instant) raw;
+        return instant.equals(Instant.EPOCH) ? zero() : format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+
+    private Object zero() {
+        return optional() ? null : format(LocalDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC));
+    }
+
+    private String format(LocalDateTime utc) {
+        String seconds = SECONDS.format(utc);
+        return fsp == 0 ? seconds + "Z" : seconds + "." + Temporals.fraction(utc.getNano() / 1000, fsp) + "Z";
+    }
+
+    @Override
+    public Object toJdbc(Object connectValue) {
+        Instant instant = Instant.parse((String) connectValue);
+        return Temporals.sqlText(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+    }
+}

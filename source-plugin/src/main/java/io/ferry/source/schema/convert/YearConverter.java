@@ -1,0 +1,30 @@
+package io.ferry.source.schema.convert;
+
+import java.io.Serializable;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/** YEAR as Debezium's {@code Year}: the year number, 0 for MySQL's year 0000. */
+final class YearConverter extends AbstractConverter {
+
+    YearConverter(boolean optional) {
+        super(DebeziumSchemas.year(), optional);
+    }
+
+    @Override
+    Object readJdbc(ResultSet rs, int index) throws SQLException {
+        // Connector/J may present YEAR as a date ("2024-01-01"): the year is always the first four digits.
+        String text = Temporals.serverText(rs, index);
+        return text == null ? null : Integer.parseInt(text.substring(0, 4));
+    }
+
+    @Override
+    Object convertBinlog(Serializable raw) {
+        return ((Number) raw).intValue();
+    }
+
+    @Override
+    public Object toJdbc(Object connectValue) {
+        return connectValue;
+    }
+}

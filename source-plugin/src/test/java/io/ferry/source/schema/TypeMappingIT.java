@@ -1,0 +1,137 @@
+package io.ferry.source.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ferry.common.Identifiers;
+import io.ferry.common.TableId;
+import io.ferry.source.schema.convert.RowSchema;
+import io.ferry.testkit.mysql.MySqlServer;
+import java.io.Serializable;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Every column type read through both paths of a real server: JDBC (snapshot) and the binlog (stream). Both
+ * must give the same schema and values, and those must be Debezium's representation written down in
+ * {@link AllTypesTable} and {@link ExpectedSchemas}.
+ */
+class TypeMappingIT {
+
+    @RegisterExtension
+    static final MySqlServer SOURCE = MySqlServer.forRole("source").build();
+
+    private static final TableId TABLE = new TableId(AllTypesTable.DATABASE, AllTypesTable.TABLE);
+
+    private static TableDef fromInformationSchema;
+    private static BinlogCapture.Captured binlog;
+
+    @BeforeAll
+    static void writeRowsAndReadTheBinlog() throws Exception {
+        SOURCE.createDatabase(AllTypesTable.DATABASE);
+        SOURCE.execute(AllTypesTable.DDL);
+        String[] position = BinlogCapture.currentPosition(SOURCE);
+        SOURCE.execute(AllTypesTable.INSERTS.toArray(String[]::new));
+        try (Connection connection = SOURCE.connect()) {
+            fromInformationSchema = TableDefReader.read(connection, TABLE).orElseThrow();
+        }
+        binlog = BinlogCapture.read(SOURCE, position, TABLE, AllTypesTable.ROWS);
+    }
+
+    @Test
+    void tableMapAndInformationSchemaGiveEqualDefinitions() {
+        TableDef fromTableMap = BinlogTableDefs.fromTableMap(binlog.tableMap(), fromInformationSchema);
+        assertThat(fromTableMap.columns()).containsExactlyElementsOf(fromInformationSchema.columns());
+        assertThat(fromTableMap).isEqualTo(fromInformationSchema);
+    }
+
+    @Test
+    void withoutAPreviousDefinitionMariaDbJsonLooksLikeLongText() {
+        TableDef fromTableMap = BinlogTableDefs.fromTableMap(binlog.tableMap(), null);
+        List<String> differing = new ArrayList<>();
+        for (int i = 0; i < fromTableMap.columns().size(); i++) {
+            if (!fromTableMap.columns().get(i).equals(fromInformationSchema.columns().get(i))) {
+                differing.add(fromTableMap.columns().get(i).name() + ":"
+                        + fromTableMap.columns().get(i).type().dataType());
+            }
+        }
+        boolean mariaDb = SOURCE.version().contains("MariaDB");
+        assertThat(differing).isEqualTo(mariaDb ? List.of("c_json:longtext") : List.of());
+    }
+
+    @Test
+    void schemasOfBothPathsAreEqualAndDebeziums() {
+        RowSchema snapshot = RowSchema.of(fromInformationSchema, "ferry");
+        RowSchema stream = RowSchema.of(BinlogTableDefs.fromTableMap(binlog.tableMap(), fromInformationSchema),
+                "ferry");
+        assertThat(stream.valueSchema()).isEqualTo(snapshot.valueSchema());
+        assertThat(stream.keySchema()).isEqualTo(snapshot.keySchema());
+        assertThat(snapshot.valueSchema().name()).isEqualTo("ferry.types.all_types.Value");
+        assertThat(snapshot.keySchema().name()).isEqualTo("ferry.types.all_types.Key");
+        assertThat(snapshot.keySchema().fields()).extracting(Field::name).containsExactly("id");
+        for (Field field : snapshot.valueSchema().fields()) {
+            ExpectedSchemas.assertField(field);
+        }
+    }
+
+    @Test
+    void valuesOfBothPathsAreEqualAndDebeziums() throws Exception {
+        RowSchema schema = RowSchema.of(fromInformationSchema, "ferry");
+        List<Struct> jdbcRows = readWithJdbc(schema);
+        List<Struct> binlogRows = new ArrayList<>();
+        for (Serializable[] cells : binlog.rows()) {
+            binlogRows.add(schema.fromBinlog(cells));
+        }
+        binlogRows.sort(Comparator.comparing(row -> row.getInt32("id")));
+        assertThat(jdbcRows).hasSize(AllTypesTable.ROWS);
+        assertThat(binlogRows).hasSize(AllTypesTable.ROWS);
+        for (int r = 0; r < AllTypesTable.ROWS; r++) {
+            Struct jdbc = jdbcRows.get(r);
+            Struct stream = binlogRows.get(r);
+            Map<String, Object> expected = AllTypesTable.expected(r + 1);
+            for (Field field : schema.valueSchema().fields()) {
+                String where = "row " + (r + 1) + " field " + field.name();
+                assertThat(stream.get(field)).as(where + " (binlog vs JDBC)").isEqualTo(jdbc.get(field));
+                assertExpected(where, field, expected.get(field.name()), jdbc.get(field));
+                assertExpected(where + " (binlog)", field, expected.get(field.name()), stream.get(field));
+            }
+            jdbc.validate();
+            stream.validate();
+            assertThat(stream).isEqualTo(jdbc);
+        }
+    }
+
+    private static void assertExpected(String where, Field field, Object expected, Object actual) {
+        if (expected instanceof Object[] geometry) {
+            Struct struct = (Struct) actual;
+            assertThat(struct.getBytes("wkb")).as(where + " wkb").isEqualTo(geometry[0]);
+            assertThat(struct.getInt32("srid")).as(where + " srid").isEqualTo(geometry[1]);
+        } else {
+            assertThat(actual).as(where).isEqualTo(expected);
+        }
+    }
+
+    private static List<Struct> readWithJdbc(RowSchema schema) throws Exception {
+        String sql = "SELECT " + schema.selectList() + " FROM " + Identifiers.quote(TABLE.database()) + "."
+                + Identifiers.quote(TABLE.table()) + " ORDER BY id";
+        List<Struct> rows = new ArrayList<>();
+        try (Connection connection = SOURCE.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET time_zone = '+00:00'");
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                while (rs.next()) {
+                    rows.add(schema.fromJdbc(rs));
+                }
+            }
+        }
+        return rows;
+    }
+}
