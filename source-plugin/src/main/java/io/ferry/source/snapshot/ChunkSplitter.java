@@ -108,8 +108,22 @@ public final class ChunkSplitter implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
-        try (PreparedStatement a = lowerBounded; PreparedStatement b = unbounded) {
-            // closes both statements, keeping the first failure and suppressing the second
+        SQLException failure = null;
+        for (PreparedStatement statement : new PreparedStatement[] {lowerBounded, unbounded}) {
+            try {
+                if (statement != null) {
+                    statement.close();
+                }
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 }
