@@ -1,7 +1,5 @@
 package io.ferry.source.snapshot;
 
-import com.mysql.cj.conf.PropertyKey;
-import com.mysql.cj.jdbc.JdbcConnection;
 import io.ferry.common.Identifiers;
 import io.ferry.source.schema.ColumnDef;
 import io.ferry.source.schema.KeyKind;
@@ -75,9 +73,10 @@ public final class ChunkQuery {
     /** Streams the chunk's rows in key order to {@code handler}; returns how many there were. */
     public long read(Connection connection, ChunkRange chunk, RowReader reader, Consumer<Object[]> handler)
             throws SQLException {
+        DriverSettings.requireExactKeys(connection, table);
         try (PreparedStatement statement = connection.prepareStatement(sql(chunk), ResultSet.TYPE_FORWARD_ONLY,
                 ResultSet.CONCUR_READ_ONLY)) {
-            statement.setFetchSize(usesCursorFetch(connection) ? fetchSize : Integer.MIN_VALUE);
+            statement.setFetchSize(DriverSettings.cursorFetch(connection) ? fetchSize : Integer.MIN_VALUE);
             if (keySql != null) {
                 keySql.bind(statement, 1, chunk);
             }
@@ -90,13 +89,5 @@ public final class ChunkQuery {
             }
             return rows;
         }
-    }
-
-    private static boolean usesCursorFetch(Connection connection) throws SQLException {
-        if (!connection.isWrapperFor(JdbcConnection.class)) {
-            return true; // another driver: fetchSize is the standard way to ask for batches
-        }
-        return connection.unwrap(JdbcConnection.class).getPropertySet()
-                .getBooleanProperty(PropertyKey.useCursorFetch).getValue();
     }
 }

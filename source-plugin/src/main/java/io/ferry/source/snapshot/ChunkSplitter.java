@@ -79,6 +79,9 @@ public final class ChunkSplitter implements AutoCloseable {
 
     /** The key {@code chunkSize} rows into {@code rest}, or null if {@code rest} has no more rows. */
     private List<Object> probe(ChunkRange rest) throws SQLException {
+        if (lowerBounded == null && unbounded == null) {
+            DriverSettings.requireExactKeys(connection, sql.table());
+        }
         PreparedStatement statement = statementFor(rest);
         int next = sql.bind(statement, 1, rest);
         statement.setLong(next, chunkSize);

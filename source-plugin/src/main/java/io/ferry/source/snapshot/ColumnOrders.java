@@ -165,7 +165,8 @@ public final class ColumnOrders {
                 + value.getClass().getName());
     }
 
-    private static long index(List<String> values, Object value, boolean set) {
+    /** The number the server compares an ENUM (its 1-based index) or SET (its bitmask) value by. */
+    static long index(List<String> values, Object value, boolean set) {
         if (value instanceof Number number) {
             return number.longValue();
         }

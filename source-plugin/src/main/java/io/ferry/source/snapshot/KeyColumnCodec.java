@@ -20,7 +20,7 @@ public interface KeyColumnCodec {
     /** Binds a Connect-level value as parameter {@code index} (1-based). */
     void bind(PreparedStatement ps, int index, Object value) throws SQLException;
 
-    /** A codec that passes values through {@code getObject}/{@code setObject} unchanged. */
+    /** A codec that passes values through {@code getObject}/{@code setObject} (floats bound exactly). */
     KeyColumnCodec JDBC = new KeyColumnCodec() {
         @Override
         public Object read(ResultSet rs, int index) throws SQLException {
@@ -29,7 +29,13 @@ public interface KeyColumnCodec {
 
         @Override
         public void bind(PreparedStatement ps, int index, Object value) throws SQLException {
-            ps.setObject(index, value);
+            if (value instanceof Float single) {
+                // The driver would write 1.3f as the literal 1.3, which the server compares as a double
+                // unequal to the stored FLOAT; the float's exact double value compares equal.
+                ps.setDouble(index, single.doubleValue());
+            } else {
+                ps.setObject(index, value);
+            }
         }
     };
 

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLSyntaxErrorException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,6 +25,9 @@ public final class KeyOrder implements Comparator<List<Object>> {
     private static final String COLLATIONS = "SELECT COLUMN_NAME, CHARACTER_SET_NAME, COLLATION_NAME,"
             + " CHARACTER_MAXIMUM_LENGTH FROM information_schema.COLUMNS"
             + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLLATION_NAME IS NOT NULL";
+
+    private static final String PAD_ATTRIBUTE = "SELECT PAD_ATTRIBUTE FROM information_schema.COLLATIONS"
+            + " WHERE COLLATION_NAME = ?";
 
     /** Enough for every boundary and a good share of recent event keys. */
     private static final int WEIGHT_CACHE_SIZE = 100_000;
@@ -86,6 +90,24 @@ public final class KeyOrder implements Comparator<List<Object>> {
         return 0;
     }
 
+    /**
+     * Whether {@code collation} is PAD SPACE. MySQL 8 says so in {@code COLLATIONS.PAD_ATTRIBUTE}; MariaDB
+     * has no such column, and names its NO PAD collations {@code *_nopad_*}.
+     */
+    static boolean padSpace(Connection connection, String collation) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(PAD_ATTRIBUTE)) {
+            statement.setString(1, collation);
+            try (ResultSet rs = statement.executeQuery()) {
+                if (rs.next()) {
+                    return !"NO PAD".equalsIgnoreCase(rs.getString(1));
+                }
+            }
+        } catch (SQLSyntaxErrorException e) {
+            // no PAD_ATTRIBUTE column: MariaDB
+        }
+        return !collation.toLowerCase(Locale.ROOT).contains("_nopad_");
+    }
+
     private static Map<String, StringCollation> readCollations(Connection connection, TableDef table)
             throws SQLException {
         Map<String, StringCollation> collations = new HashMap<>();
@@ -96,7 +118,8 @@ public final class KeyOrder implements Comparator<List<Object>> {
                 while (rs.next()) {
                     String name = rs.getString(1).toLowerCase(Locale.ROOT);
                     if (table.keyColumns().stream().anyMatch(k -> k.equalsIgnoreCase(name))) {
-                        collations.put(name, new StringCollation(rs.getString(2), rs.getString(3), rs.getLong(4)));
+                        collations.put(name, new StringCollation(rs.getString(2), rs.getString(3), rs.getLong(4),
+                                padSpace(connection, rs.getString(3))));
                     }
                 }
             }

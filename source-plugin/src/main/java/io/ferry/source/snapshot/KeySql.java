@@ -1,6 +1,7 @@
 package io.ferry.source.snapshot;
 
 import io.ferry.common.Identifiers;
+import io.ferry.source.schema.ColumnType;
 import io.ferry.source.schema.TableDef;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -24,6 +25,7 @@ final class KeySql {
     private final TableDef table;
     private final List<String> keys;
     private final List<KeyColumnCodec> codecs;
+    private final List<ColumnType> types;
 
     KeySql(TableDef table, List<KeyColumnCodec> codecs) {
         if (table.keyColumns().isEmpty()) {
@@ -36,6 +38,8 @@ final class KeySql {
         this.table = table;
         this.keys = table.keyColumns().stream().map(Identifiers::quote).toList();
         this.codecs = List.copyOf(codecs);
+        this.types = table.keyColumns().stream().map(k -> table.column(k).orElseThrow(
+                () -> new IllegalArgumentException(table.id() + " has no key column " + k)).type()).toList();
     }
 
     TableDef table() {
@@ -117,15 +121,29 @@ final class KeySql {
         }
         int index = first;
         if (keys.size() == 1) {
-            codecs.get(0).bind(statement, index++, key.get(0));
+            bindValue(statement, index++, 0, key.get(0));
             return index;
         }
-        codecs.get(0).bind(statement, index++, key.get(0));
+        bindValue(statement, index++, 0, key.get(0));
         for (int i = 0; i < keys.size() - 1; i++) {
-            codecs.get(i).bind(statement, index++, key.get(i));
-            codecs.get(i).bind(statement, index++, key.get(i));
+            bindValue(statement, index++, i, key.get(i));
+            bindValue(statement, index++, i, key.get(i));
         }
-        codecs.get(keys.size() - 1).bind(statement, index++, key.get(keys.size() - 1));
+        bindValue(statement, index++, keys.size() - 1, key.get(keys.size() - 1));
         return index;
+    }
+
+    /**
+     * Binds one key value. ENUM and SET values are bound as their index or bitmask: compared with a string,
+     * the server compares them as strings, while ORDER BY sorts them by index, and the bounds must follow the
+     * ORDER BY.
+     */
+    private void bindValue(PreparedStatement statement, int index, int column, Object value) throws SQLException {
+        String dataType = types.get(column).dataType();
+        if (dataType.equals("enum") || dataType.equals("set")) {
+            statement.setLong(index, ColumnOrders.index(types.get(column).values(), value, dataType.equals("set")));
+        } else {
+            codecs.get(column).bind(statement, index, value);
+        }
     }
 }

@@ -7,10 +7,12 @@ import java.util.Objects;
  *
  * @param charset    the column's character set, e.g. {@code utf8mb4}
  * @param collation  the column's collation, e.g. {@code utf8mb4_general_ci}
- * @param maxChars   the column's maximum length in characters; weights are padded to it, which is what makes
- *                   PAD SPACE collations compare {@code 'b'} and {@code 'b '} as equal and NO PAD ones not
+ * @param maxChars   the column's maximum length in characters
+ * @param padSpace   whether the collation is PAD SPACE (compares as if the shorter string were padded with
+ *                   spaces: {@code 'b' = 'b '} and {@code 'b\t' < 'b'}); weights are then padded to
+ *                   {@code maxChars}, as the server pads sort keys. NO PAD weights are compared unpadded.
  */
-public record StringCollation(String charset, String collation, long maxChars) {
+public record StringCollation(String charset, String collation, long maxChars, boolean padSpace) {
 
     /** Longer columns would need huge weights; they cannot be full keys without a prefix anyway. */
     static final long MAX_CHARS = 16_383;
@@ -31,6 +33,6 @@ public record StringCollation(String charset, String collation, long maxChars) {
     /** The SQL that computes the weight of a bound string parameter. */
     String weightSql() {
         return "SELECT WEIGHT_STRING(CONVERT(? USING " + charset + ") COLLATE " + collation
-                + " AS CHAR(" + maxChars + "))";
+                + (padSpace ? " AS CHAR(" + maxChars + ")" : "") + ")";
     }
 }

@@ -83,7 +83,7 @@ class ChunkBufferTest {
 
     @Test
     void keysTheServerSeesAsEqualAreOneRowAndTheLatestSpellingWins() {
-        StringCollation ci = new StringCollation("utf8mb4", "utf8mb4_general_ci", 10);
+        StringCollation ci = new StringCollation("utf8mb4", "utf8mb4_general_ci", 10, true);
         CollationWeigher upper = (c, v) -> v.toUpperCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
         ChunkBuffer<String> strings = new ChunkBuffer<>(ChunkRange.ALL,
                 KeyOrder.of(List.of(ColumnOrders.collated(ci, upper))));

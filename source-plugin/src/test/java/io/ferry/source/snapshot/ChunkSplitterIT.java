@@ -1,11 +1,13 @@
 package io.ferry.source.snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.source.schema.KeyKind;
 import io.ferry.source.schema.TableDef;
 import io.ferry.testkit.mysql.MySqlServer;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -132,6 +134,27 @@ class ChunkSplitterIT {
     }
 
     @Test
+    void enumKeyFollowsTheDefinitionOrderNotTheStrings() throws SQLException {
+        SOURCE.execute("CREATE TABLE splitter.enums (k ENUM('zeta', 'alpha', 'mu', 'Beta', 'beta2') NOT NULL,"
+                        + " n INT NOT NULL, PRIMARY KEY (k, n))",
+                "INSERT INTO splitter.enums SELECT 1 + seq % 5, seq FROM " + seq(1, 100),
+                "ANALYZE TABLE splitter.enums");
+        SnapshotWalk walk = walkAndCheck("enums", 3, 10, 7);
+        assertThat(walk.keys().get(0).get(0)).isEqualTo("zeta");
+    }
+
+    @Test
+    void doubleAndDecimalKeys() throws SQLException {
+        SOURCE.execute("CREATE TABLE splitter.doubles (k DOUBLE PRIMARY KEY)",
+                "INSERT INTO splitter.doubles SELECT seq * 1.3 / 7 - 20 FROM " + seq(1, 300),
+                "CREATE TABLE splitter.decimals (k DECIMAL(10, 3) PRIMARY KEY)",
+                "INSERT INTO splitter.decimals SELECT seq * 1.3 / 7 - 20 FROM " + seq(1, 300),
+                "ANALYZE TABLE splitter.doubles, splitter.decimals");
+        walkAndCheck("doubles", 3, 10, 11);
+        walkAndCheck("decimals", 3, 10, 11);
+    }
+
+    @Test
     void emptyTableIsOneEmptyChunk() throws SQLException {
         SOURCE.execute("CREATE TABLE splitter.empty (id INT PRIMARY KEY)");
         SnapshotWalk walk = walkAndCheck("empty", 4, 1, 10);
@@ -210,6 +233,27 @@ class ChunkSplitterIT {
     }
 
     /** Walks the table, checks it against the server's own ORDER BY and against the table's KeyOrder. */
+    @Test
+    void floatKeysNeedTheBinaryProtocol() throws SQLException {
+        // The text protocol prints FLOAT with 6 significant digits, so the value read is not the value stored.
+        SOURCE.execute("CREATE TABLE splitter.floats (k FLOAT PRIMARY KEY)",
+                "INSERT IGNORE INTO splitter.floats SELECT seq * 1.3 / 7 - 20 FROM " + seq(1, 300),
+                "ANALYZE TABLE splitter.floats");
+        TableDef table = SnapshotWalk.table(connection, DB, "floats");
+        assertThatThrownBy(() -> SnapshotWalk.walk(connection, table, 1, 1, 10))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("useServerPrepStmts=true");
+        try (Connection binary = DriverManager.getConnection(SOURCE.jdbcUrl() + "&useServerPrepStmts=true",
+                SOURCE.user(), SOURCE.password())) {
+            Connection text = connection;
+            connection = binary;
+            try {
+                walkAndCheck("floats", 3, 10, 11);
+            } finally {
+                connection = text;
+            }
+        }
+    }
+
     private static SnapshotWalk walkAndCheck(String name, int maxStripes, long minRowsPerStripe, int chunkSize)
             throws SQLException {
         TableDef table = SnapshotWalk.table(connection, DB, name);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The comparison logic; agreement with a real server's collations is checked in {@link KeyOrderIT}. */
 class KeyOrderTest {
 
-    private static final StringCollation GENERAL_CI = new StringCollation("utf8mb4", "utf8mb4_general_ci", 10);
+    private static final StringCollation GENERAL_CI = new StringCollation("utf8mb4", "utf8mb4_general_ci", 10, true);
 
     /** Upper-cased UTF-8 as a stand-in weight: enough to test how tuples use weights, not what they are. */
     private static final CollationWeigher UPPER = (collation, value) ->
@@ -94,11 +94,13 @@ class KeyOrderTest {
 
     @Test
     void collationNamesAreCheckedBeforeGoingIntoSql() {
-        assertThatThrownBy(() -> new StringCollation("utf8mb4", "x; DROP TABLE t", 10))
+        assertThatThrownBy(() -> new StringCollation("utf8mb4", "x; DROP TABLE t", 10, true))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new StringCollation("utf8mb4", "utf8mb4_bin", 4_294_967_295L))
+        assertThatThrownBy(() -> new StringCollation("utf8mb4", "utf8mb4_bin", 4_294_967_295L, true))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at most");
         assertThat(GENERAL_CI.weightSql())
                 .isEqualTo("SELECT WEIGHT_STRING(CONVERT(? USING utf8mb4) COLLATE utf8mb4_general_ci AS CHAR(10))");
+        assertThat(new StringCollation("utf8mb4", "utf8mb4_0900_ai_ci", 10, false).weightSql())
+                .isEqualTo("SELECT WEIGHT_STRING(CONVERT(? USING utf8mb4) COLLATE utf8mb4_0900_ai_ci)");
     }
 }
