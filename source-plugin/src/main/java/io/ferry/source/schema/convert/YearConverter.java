@@ -13,7 +13,7 @@ final class YearConverter extends AbstractConverter {
 
     @Override
     Object readJdbc(ResultSet rs, int index) throws SQLException {
-        // Connector/J may present YEAR as a date ("2024-01-01"): the year is always the first four digits.
+        // The server prints YEAR as four digits; Connector/J would present it as a date.
         String text = Temporals.serverText(rs, index);
         return text == null ? null : Integer.parseInt(text.substring(0, 4));
     }
