@@ -293,7 +293,8 @@ public final class MySqlSourceConfig extends AbstractConfig {
     /** The JDBC URL for the source, with the session settings every Ferry connection needs. */
     public String jdbcUrl() {
         return "jdbc:mysql://" + hostname + ":" + port + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true"
-                + "&connectionTimeZone=UTC&forceConnectionTimeZoneToSession=true"
+                // Converters read temporal values as text in the session zone: it must be UTC.
+                + "&connectionTimeZone=UTC&sessionVariables=time_zone=%27%2B00:00%27"
                 + "&connectTimeout=" + connectTimeoutMs + "&useCursorFetch=true";
     }
 

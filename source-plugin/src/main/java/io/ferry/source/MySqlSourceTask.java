@@ -1,7 +1,7 @@
 package io.ferry.source;
 
 import io.ferry.common.FerryVersion;
-import io.ferry.source.binlog.BinlogConnection;
+import io.ferry.common.TableId;
 import io.ferry.source.event.ChangeRecords;
 import io.ferry.source.event.RowCodecs;
 import io.ferry.source.event.SourceInfo;
@@ -10,6 +10,8 @@ import io.ferry.source.plan.Stripe;
 import io.ferry.source.plan.TaskAssignments;
 import io.ferry.source.position.ServerPositions;
 import io.ferry.source.schema.ConnectRowCodecs;
+import io.ferry.source.schema.TableDef;
+import io.ferry.source.schema.TableDefReader;
 import io.ferry.source.snapshot.SnapshotPhase;
 import io.ferry.source.stream.StreamingPhase;
 import java.sql.Connection;
@@ -18,6 +20,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.source.SourceTask;
@@ -52,12 +55,12 @@ public final class MySqlSourceTask extends SourceTask {
         config = new MySqlSourceConfig(props);
         index = Integer.parseInt(props.getOrDefault(TaskKeys.TASK_INDEX, "0"));
         List<Stripe> assigned = TaskAssignments.readAssigned(props);
-        RowCodecs codecs = new ConnectRowCodecs(config.topicPrefix());
-        ChangeRecords records = new ChangeRecords(codecs, new TopicNames(config.topicPrefix()),
-                new SourceInfo(FerryVersion.get(), config.topicPrefix()), config.tombstonesOnDelete(), clock);
         try {
             connection = open();
             orderConnection = open();
+            RowCodecs codecs = new ConnectRowCodecs(config.topicPrefix(), this::catalog);
+            ChangeRecords records = new ChangeRecords(codecs, new TopicNames(config.topicPrefix()),
+                    new SourceInfo(FerryVersion.get(), config.topicPrefix()), config.tombstonesOnDelete(), clock);
             ServerPositions positions = new ServerPositions(connection);
             TaskWiring wiring = new TaskWiring(config, positions.mariaDb(), clock);
             if (!assigned.isEmpty()) {
@@ -75,6 +78,15 @@ public final class MySqlSourceTask extends SourceTask {
         }
         LOG.info("Task {} of '{}' started: {} snapshot stripes{}", index, config.topicPrefix(), assigned.size(),
                 streamStarter != null ? ", then the binlog" : "");
+    }
+
+    /** A table's definition from information_schema: a hint for what the binlog does not tell (see the codecs). */
+    private Optional<TableDef> catalog(TableId table) {
+        try {
+            return TableDefReader.read(orderConnection, table);
+        } catch (SQLException e) {
+            throw new ConnectException("Cannot read the definition of " + table + ": " + e.getMessage(), e);
+        }
     }
 
     private Connection open() throws SQLException {

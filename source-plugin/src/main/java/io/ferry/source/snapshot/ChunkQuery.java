@@ -36,14 +36,19 @@ public final class ChunkQuery {
 
     /** @param fetchSize rows per round trip when the connection uses cursor fetch */
     public ChunkQuery(TableDef table, List<KeyColumnCodec> codecs, int fetchSize) {
+        this(table, codecs, fetchSize, table.columns().stream().map(ColumnDef::name).map(Identifiers::quote)
+                .collect(Collectors.joining(", ")));
+    }
+
+    /** @param selectList what to select for each row, e.g. with some columns cast for an exact text form */
+    public ChunkQuery(TableDef table, List<KeyColumnCodec> codecs, int fetchSize, String selectList) {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("Fetch size must be at least 1, got " + fetchSize);
         }
         this.table = table;
         this.keySql = table.keyKind() == KeyKind.NONE ? null : new KeySql(table, codecs);
         this.fetchSize = fetchSize;
-        this.selectList = table.columns().stream().map(ColumnDef::name).map(Identifiers::quote)
-                .collect(Collectors.joining(", "));
+        this.selectList = selectList;
     }
 
     /** Reads every column of the current row with {@code getObject}, in column order. */

@@ -3,19 +3,15 @@ package io.ferry.source.snapshot;
 import io.ferry.source.binlog.BinlogItem;
 import io.ferry.source.binlog.BinlogReadException;
 import io.ferry.source.binlog.BinlogReader;
-import io.ferry.source.event.ChangeRecords;
 import io.ferry.source.event.Heartbeats;
 import io.ferry.source.event.RowCodec;
-import io.ferry.source.event.SourceInfo;
 import io.ferry.source.plan.Stripe;
 import io.ferry.source.plan.StripeProgress;
 import io.ferry.source.position.BinlogPosition;
 import io.ferry.source.position.ServerPositions;
 import io.ferry.source.position.StreamOffset;
 import io.ferry.source.schema.KeyKind;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -68,7 +64,7 @@ final class StripeReader implements AutoCloseable {
         this.order = order;
         this.splitter = new ChunkSplitter(context.connection(), codec.table(), keyCodecs, progress.remaining(),
                 context.chunkSize());
-        this.query = new ChunkQuery(codec.table(), keyCodecs, context.fetchSize());
+        this.query = new ChunkQuery(codec.table(), keyCodecs, context.fetchSize(), codec.selectList());
         this.binlog = binlog;
         this.heartbeats = new Heartbeats(context.server());
         this.readerEnd = progress.reader().restart();
