@@ -40,7 +40,11 @@ final class BinlogEventTranslator {
     private final GtidTracker gtids;
     private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
 
+    /** The header flag of events the server makes up for the connection (not in the file). */
+    private static final int LOG_EVENT_ARTIFICIAL = 0x20;
+
     private String file;
+    private long filePosition;
     private BinlogPosition txRestart;
     private String txGtidsBefore;
     private String txGtid;
@@ -55,6 +59,7 @@ final class BinlogEventTranslator {
         this.tableFilter = tableFilter;
         this.gtids = GtidTracker.start(mariaDb, start.gtids());
         this.file = start.restart().file();
+        this.filePosition = start.restart().pos();
         this.txRestart = start.restart();
         this.txGtidsBefore = start.gtids();
         this.skipRowEvents = start.rowEvents();
@@ -65,17 +70,36 @@ final class BinlogEventTranslator {
     List<BinlogItem> translate(Event event) {
         List<BinlogItem> items = new ArrayList<>(1);
         EventHeaderV4 header = event.getHeader();
-        translate(event, header, items);
+        Span span = span(header);
+        translate(event, span, items);
+        if ((header.getFlags() & LOG_EVENT_ARTIFICIAL) == 0 && header.getEventType() != EventType.ROTATE) {
+            filePosition = span.end();
+        }
         return items;
     }
 
-    private void translate(Event event, EventHeaderV4 outer, List<BinlogItem> items) {
+    /**
+     * Where an event lies in its file. The header's {@code log_pos} gives its end, but MariaDB writes 0 there for
+     * the events inside a transaction (row events, table maps), so those are placed after the previous event.
+     */
+    private Span span(EventHeaderV4 header) {
+        long end = header.getNextPosition() > 0 ? header.getNextPosition()
+                : filePosition + header.getEventLength();
+        return new Span(end - header.getEventLength(), end);
+    }
+
+    /** An event's start and end offset in the current file. */
+    private record Span(long start, long end) {
+    }
+
+    private void translate(Event event, Span outer, List<BinlogItem> items) {
         EventHeaderV4 header = event.getHeader();
         EventType type = header.getEventType();
         switch (type) {
             case ROTATE -> {
                 RotateEventData rotate = event.getData();
                 file = rotate.getBinlogFilename();
+                filePosition = rotate.getBinlogPosition();
                 tableMaps.clear();
             }
             case GTID, GTID_TAGGED -> {
@@ -85,7 +109,8 @@ final class BinlogEventTranslator {
             case ANONYMOUS_GTID -> beginTransaction(outer, null);
             case MARIADB_GTID -> {
                 MariadbGtidEventData gtid = event.getData();
-                beginTransaction(outer, gtid.getDomainId() + "-" + gtid.getServerId() + "-" + gtid.getSequence());
+                // The event's own server id field is not decoded by the library; the header carries it.
+                beginTransaction(outer, gtid.getDomainId() + "-" + header.getServerId() + "-" + gtid.getSequence());
             }
             case QUERY -> query(event.getData(), header, outer, items);
             case XID -> endTransaction(outer, items);
@@ -123,8 +148,8 @@ final class BinlogEventTranslator {
             }
             case FORMAT_DESCRIPTION, PREVIOUS_GTIDS, MARIADB_GTID_LIST, BINLOG_CHECKPOINT, HEARTBEAT, HEARTBEAT_V2 -> {
                 // Nothing to emit, but a watermark may sit right after such an event (e.g. after a rotation).
-                if (!gtidOpened && outer.getNextPosition() > 0) {
-                    BinlogPosition end = new BinlogPosition(file, outer.getNextPosition());
+                if (!gtidOpened && header.getNextPosition() > 0) {
+                    BinlogPosition end = new BinlogPosition(file, outer.end());
                     items.add(new BinlogItem.Progress(end, StreamOffset.at(end, gtids.executed())));
                 }
             }
@@ -134,8 +159,8 @@ final class BinlogEventTranslator {
         }
     }
 
-    private void beginTransaction(EventHeaderV4 header, String gtid) {
-        txRestart = new BinlogPosition(file, header.getPosition());
+    private void beginTransaction(Span span, String gtid) {
+        txRestart = new BinlogPosition(file, span.start());
         txGtidsBefore = gtids.executed();
         txGtid = gtid;
         if (gtid != null) {
@@ -146,7 +171,7 @@ final class BinlogEventTranslator {
         rowEventIndex = 0;
     }
 
-    private void query(QueryEventData query, EventHeaderV4 header, EventHeaderV4 outer, List<BinlogItem> items) {
+    private void query(QueryEventData query, EventHeaderV4 header, Span outer, List<BinlogItem> items) {
         String sql = query.getSql().trim();
         String upper = sql.toUpperCase(Locale.ROOT);
         if (upper.equals("BEGIN") || upper.startsWith("XA START")) {
@@ -163,18 +188,18 @@ final class BinlogEventTranslator {
         if (!gtidOpened) {
             beginTransaction(outer, null);
         }
-        BinlogPosition end = new BinlogPosition(file, outer.getNextPosition());
+        BinlogPosition end = new BinlogPosition(file, outer.end());
         StreamOffset after = StreamOffset.at(end, gtids.executed());
         EventContext context = new EventContext(header.getTimestamp(), header.getServerId(), file,
-                outer.getPosition(), 0, txGtid, query.getThreadId(), sql);
+                outer.start(), 0, txGtid, query.getThreadId(), sql);
         if (skipRowEvents == 0 && skipRows == 0) {
             items.add(new BinlogItem.SchemaChange(query.getDatabase(), sql, context, end, after));
         }
         resetTransaction(end);
     }
 
-    private void endTransaction(EventHeaderV4 outer, List<BinlogItem> items) {
-        BinlogPosition end = new BinlogPosition(file, outer.getNextPosition());
+    private void endTransaction(Span outer, List<BinlogItem> items) {
+        BinlogPosition end = new BinlogPosition(file, outer.end());
         items.add(new BinlogItem.TransactionEnd(end, StreamOffset.at(end, gtids.executed())));
         resetTransaction(end);
     }
@@ -192,7 +217,7 @@ final class BinlogEventTranslator {
     }
 
     private void rowEvent(long tableId, Operation operation, List<Serializable[][]> rows, EventHeaderV4 header,
-                          EventHeaderV4 outer, List<BinlogItem> items) {
+                          Span outer, List<BinlogItem> items) {
         int eventIndex = rowEventIndex++;
         if (eventIndex < skipRowEvents) {
             return;
@@ -201,16 +226,16 @@ final class BinlogEventTranslator {
         TableMapEventData map = tableMaps.get(tableId);
         if (map == null) {
             throw new IllegalStateException("Row event for table id " + tableId + " without a preceding table map"
-                    + " at " + file + ":" + outer.getPosition());
+                    + " at " + file + ":" + outer.start());
         }
         TableId table = new TableId(map.getDatabase(), map.getTable());
         if (!tableFilter.test(table)) {
             return;
         }
-        BinlogPosition end = new BinlogPosition(file, outer.getNextPosition());
+        BinlogPosition end = new BinlogPosition(file, outer.end());
         for (int r = firstRow; r < rows.size(); r++) {
             EventContext context = new EventContext(header.getTimestamp(), header.getServerId(), file,
-                    outer.getPosition(), r, txGtid, txThread, rowsQuery);
+                    outer.start(), r, txGtid, txThread, rowsQuery);
             StreamOffset after = new StreamOffset(txRestart, txGtidsBefore, eventIndex, r + 1);
             items.add(new RowChange(table, map, operation, rows.get(r)[0], rows.get(r)[1], context, end, after));
         }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
@@ -80,9 +81,12 @@ public final class ChangeRecords {
     }
 
     public SourceRecord schemaChange(BinlogItem.SchemaChange ddl, Map<String, ?> partition, Map<String, ?> offset) {
-        String table = DdlTables.tableOf(ddl.sql(), ddl.database()).map(TableId::table).orElse(null);
-        Struct src = source.streamed(ddl.database() == null ? "" : ddl.database(), table, ddl.context());
-        return schemaChanges.record(partition, offset, ddl.database(), table, ddl.sql(), src, clock.millis());
+        // The logged default database may be empty when the statement qualifies its table: use the table's.
+        Optional<TableId> subject = DdlTables.tableOf(ddl.sql(), ddl.database());
+        String database = subject.map(TableId::database).orElse(ddl.database() == null ? "" : ddl.database());
+        String table = subject.map(TableId::table).orElse(null);
+        Struct src = source.streamed(database, table, ddl.context());
+        return schemaChanges.record(partition, offset, database, table, ddl.sql(), src, clock.millis());
     }
 
     private void add(RowCodec codec, TableId table, String op, Struct before, Struct after, Struct src,

@@ -8,6 +8,7 @@ import io.ferry.source.binlog.BinlogItem.Operation;
 import io.ferry.source.binlog.BinlogItem.RowChange;
 import io.ferry.source.position.ServerPositions;
 import io.ferry.source.position.StreamOffset;
+import io.ferry.source.schema.binlog.BinlogDeserialization;
 import io.ferry.testkit.mysql.MySqlServer;
 import java.sql.Connection;
 import java.time.Duration;
@@ -47,6 +48,11 @@ class BinlogReaderIT {
         assertThat(rows.get(3).after()).isNull();
         assertThat(items).filteredOn(BinlogItem.TransactionEnd.class::isInstance).hasSize(3);
         assertThat(rows.get(0).context().gtid()).matches("\\d+-\\d+-\\d+");
+        assertThat(rows).allSatisfy(r -> {
+            assertThat(r.context().pos()).as("start of %s ending at %s", r.context(), r.end())
+                    .isPositive().isLessThan(r.end().pos());
+            assertThat(r.context().file()).isEqualTo(r.end().file());
+        });
     }
 
     @Test
@@ -96,10 +102,7 @@ class BinlogReaderIT {
     }
 
     private static EventDeserializer deserializer() {
-        EventDeserializer deserializer = new EventDeserializer();
-        deserializer.setCompatibilityMode(EventDeserializer.CompatibilityMode.DATE_AND_TIME_AS_LONG_MICRO,
-                EventDeserializer.CompatibilityMode.CHAR_AND_BINARY_AS_BYTE_ARRAY);
-        return deserializer;
+        return BinlogDeserialization.newEventDeserializer();
     }
 
     private static List<RowChange> rows(List<BinlogItem> items) {

@@ -63,8 +63,9 @@ public final class ChangeTopic {
 
     /** Waits until the topic's events satisfy {@code condition}, then returns them. */
     public List<Event> await(Predicate<List<Event>> condition, Duration timeout) {
+        // The topic may not exist yet (created with the first record): keep polling through that.
         return Awaitility.await("events in " + topic).atMost(timeout).pollInterval(Duration.ofMillis(500))
-                .until(this::readAll, condition);
+                .ignoreExceptions().until(this::readAll, condition);
     }
 
     /**
