@@ -120,7 +120,8 @@ public final class ColumnOrders {
         return bitValue(a).compareTo(bitValue(b));
     }
 
-    private static BigInteger bitValue(Object value) {
+    /** The number a BIT value stands for. */
+    static BigInteger bitValue(Object value) {
         if (value instanceof byte[] bytes) {
             return new BigInteger(1, bytes);
         }

@@ -48,7 +48,8 @@ public final class KeyOrder implements Comparator<List<Object>> {
 
     /**
      * The order of {@code table}'s key. Collations are read from {@code information_schema}; string weights
-     * are computed on {@code connection}, which must stay open as long as the order is used.
+     * are computed on {@code connection}, which must stay open as long as the order is used and must not be
+     * streaming a result set meanwhile (see {@link ChunkQuery}). Not thread-safe.
      */
     public static KeyOrder forTable(Connection connection, TableDef table) throws SQLException {
         return forTable(connection, table, new ServerCollationWeigher(connection, WEIGHT_CACHE_SIZE));

@@ -3,6 +3,7 @@ package io.ferry.source.snapshot;
 import io.ferry.common.Identifiers;
 import io.ferry.source.schema.ColumnType;
 import io.ferry.source.schema.TableDef;
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -136,12 +137,14 @@ final class KeySql {
     /**
      * Binds one key value. ENUM and SET values are bound as their index or bitmask: compared with a string,
      * the server compares them as strings, while ORDER BY sorts them by index, and the bounds must follow the
-     * ORDER BY.
+     * ORDER BY. BIT values are bound as numbers for the same reason (bytes would compare as a binary string).
      */
     private void bindValue(PreparedStatement statement, int index, int column, Object value) throws SQLException {
         String dataType = types.get(column).dataType();
         if (dataType.equals("enum") || dataType.equals("set")) {
             statement.setLong(index, ColumnOrders.index(types.get(column).values(), value, dataType.equals("set")));
+        } else if (dataType.equals("bit")) {
+            statement.setBigDecimal(index, new BigDecimal(ColumnOrders.bitValue(value)));
         } else {
             codecs.get(column).bind(statement, index, value);
         }

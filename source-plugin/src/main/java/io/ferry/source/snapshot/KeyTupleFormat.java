@@ -2,12 +2,14 @@ package io.ferry.source.snapshot;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -20,7 +22,8 @@ import java.util.Map;
  *   &lt;name&gt;.0     = 42           Long, Double, Boolean and String are written as themselves
  *   &lt;name&gt;.1     = "AAEC"       other types as a string ...
  *   &lt;name&gt;.1.type = "bytes"     ... with a type tag: int, short, byte, float, decimal, biginteger, bytes
- *                                 (base64), localdatetime, localdate, localtime, instant (ISO-8601)
+ *                                 (base64), localdatetime, localdate, localtime, instant, sqltimestamp
+ *                                 (ISO-8601), date (java.util.Date as epoch milliseconds)
  * </pre>
  * Reading restores the original Java classes, so a range read back equals the range written.
  */
@@ -97,6 +100,10 @@ final class KeyTupleFormat {
             return "localtime";
         } else if (value instanceof Instant) {
             return "instant";
+        } else if (value instanceof Timestamp) {
+            return "sqltimestamp";
+        } else if (value.getClass() == Date.class) {
+            return "date"; // Connect's Date, Time and Timestamp logical types
         }
         throw new IllegalArgumentException("Cannot write a key value of " + value.getClass().getName()
                 + " into an offset: map it to a Connect-level type first");
@@ -108,6 +115,12 @@ final class KeyTupleFormat {
         }
         if (value instanceof byte[] bytes) {
             return Base64.getEncoder().encodeToString(bytes);
+        }
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant().toString(); // keeps the nanoseconds
+        }
+        if (value instanceof Date date) {
+            return Long.toString(date.getTime());
         }
         return value.toString(); // numbers and java.time values print in a form their parse() reads exactly
     }
@@ -131,6 +144,8 @@ final class KeyTupleFormat {
             case "localdate" -> LocalDate.parse(text);
             case "localtime" -> LocalTime.parse(text);
             case "instant" -> Instant.parse(text);
+            case "sqltimestamp" -> Timestamp.from(Instant.parse(text));
+            case "date" -> new Date(Long.parseLong(text));
             default -> throw new IllegalArgumentException("Unknown key value type '" + tag + "' in offset");
         };
     }

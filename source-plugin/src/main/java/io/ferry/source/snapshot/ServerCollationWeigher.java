@@ -13,9 +13,10 @@ import java.util.Map;
  * them, whatever the collation (case/accent-insensitive, PAD SPACE or NO PAD, multi-level UCA). Weights are
  * cached (least recently used first out), because the same chunk boundaries are compared again and again.
  *
- * <p>Uses the connection it is given for its whole life; not thread-safe.
+ * <p>Uses the connection it is given for its whole life (closing the connection also releases the
+ * statements). Not thread-safe: each task orders keys with its own weigher.
  */
-public final class ServerCollationWeigher implements CollationWeigher {
+public final class ServerCollationWeigher implements CollationWeigher, AutoCloseable {
 
     private final Connection connection;
     private final Map<StringCollation, PreparedStatement> statements = new HashMap<>();
@@ -62,6 +63,27 @@ public final class ServerCollationWeigher implements CollationWeigher {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot compute the sort weight of a key under "
                     + collation.collation() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Closes the prepared statements; the connection stays open. */
+    @Override
+    public void close() throws SQLException {
+        SQLException failure = null;
+        for (PreparedStatement statement : statements.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        statements.clear();
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +59,13 @@ class ChunkRangeTest {
         List<Object> start = List.of(1, 2L, (short) 3, (byte) 4, 1.5f, 2.25d, true, "Ä b ",
                 new BigDecimal("12.50"), new BigInteger("18446744073709551615"), new byte[] {0, -1, 127},
                 LocalDateTime.parse("2024-02-29T23:59:59.999999"), LocalDate.parse("0001-01-01"),
-                LocalTime.parse("00:00:00.000001"), Instant.parse("2038-01-19T03:14:07.5Z"));
+                LocalTime.parse("00:00:00.000001"), Instant.parse("2038-01-19T03:14:07.5Z"),
+                Timestamp.from(Instant.parse("1970-01-01T00:00:00.123456789Z")), new Date(-86_400_000L));
         ChunkRange range = ChunkRange.of(start, null);
 
         Map<String, Object> offset = range.toOffset("chunk.");
 
-        assertThat(offset).containsEntry("chunk.start.arity", 15).doesNotContainKey("chunk.end.arity")
+        assertThat(offset).containsEntry("chunk.start.arity", 17).doesNotContainKey("chunk.end.arity")
                 .containsEntry("chunk.start.1", 2L).containsEntry("chunk.start.7", "Ä b ")
                 .containsEntry("chunk.start.8", "12.50").containsEntry("chunk.start.8.type", "decimal")
                 .containsEntry("chunk.start.10", "AP9/").containsEntry("chunk.start.10.type", "bytes");

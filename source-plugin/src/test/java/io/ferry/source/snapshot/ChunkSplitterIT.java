@@ -155,6 +155,22 @@ class ChunkSplitterIT {
     }
 
     @Test
+    void bitKeyComparesAsANumber() throws SQLException {
+        SOURCE.execute("CREATE TABLE splitter.bits (k BIT(10) PRIMARY KEY)",
+                "INSERT INTO splitter.bits SELECT seq * 7 FROM " + seq(0, 146),
+                "ANALYZE TABLE splitter.bits");
+        walkAndCheck("bits", 3, 10, 9);
+    }
+
+    @Test
+    void charKeyPadsLikeTheServer() throws SQLException {
+        SOURCE.execute("CREATE TABLE splitter.chars (k CHAR(4) COLLATE utf8mb4_general_ci PRIMARY KEY, v INT)");
+        insertStrings("chars", TRICKY);
+        SOURCE.execute("ANALYZE TABLE splitter.chars");
+        walkAndCheck("chars", 3, 3, 2);
+    }
+
+    @Test
     void emptyTableIsOneEmptyChunk() throws SQLException {
         SOURCE.execute("CREATE TABLE splitter.empty (id INT PRIMARY KEY)");
         SnapshotWalk walk = walkAndCheck("empty", 4, 1, 10);
