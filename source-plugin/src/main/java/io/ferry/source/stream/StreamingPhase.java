@@ -102,11 +102,11 @@ public final class StreamingPhase implements AutoCloseable {
             lastOffset = offset;
         }
         now = clock.millis();
-        if (!out.isEmpty()) {
-            lastRecordMs = now;
-        } else if (lastRecordMs == 0
-                || config.heartbeatIntervalMs() > 0 && now - lastRecordMs >= config.heartbeatIntervalMs()) {
+        if (lastRecordMs == 0 || out.isEmpty() && config.heartbeatIntervalMs() > 0
+                && now - lastRecordMs >= config.heartbeatIntervalMs()) {
             out.add(heartbeats.record(partition, lastOffset.toMap(), now));
+        }
+        if (!out.isEmpty()) {
             lastRecordMs = now;
         }
         return out;

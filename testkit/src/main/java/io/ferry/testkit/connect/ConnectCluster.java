@@ -173,6 +173,16 @@ public final class ConnectCluster implements BeforeAllCallback, AfterAllCallback
                 .orElseThrow();
     }
 
+    /**
+     * The connector's committed source offsets ({@code GET /connectors/{name}/offsets}), each as a partition and
+     * an offset map, read as plain JSON.
+     */
+    public List<Map<String, Map<String, Object>>> offsets(String connector) {
+        Map<String, List<Map<String, Map<String, Object>>>> body = getJson("connectors/" + connector + "/offsets",
+                new TypeReference<>() {});
+        return body.getOrDefault("offsets", List.of());
+    }
+
     /** Reads at least {@code count} records from the topics, failing after {@code timeout}. */
     public ConsumerRecords<byte[], byte[]> consume(int count, Duration timeout, String... topics) {
         return cluster().kafka().consume(count, timeout.toMillis(), topics);
