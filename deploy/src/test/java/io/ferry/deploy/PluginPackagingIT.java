@@ -57,8 +57,10 @@ class PluginPackagingIT {
         SOURCE_CLASS + ", database.hostname;database.user;topic.prefix",
         SINK_CLASS + ", connection.hostname;connection.user"})
     void validationOfAnEmptyConfigNamesTheMissingKeys(String connectorClass, String missingKeys) {
-        Map<String, List<String>> errors = Validation.errorsByKey(CONNECT.validate(connectorClass,
-                Map.of("name", "packaging-validate", "topics", "t")));
+        // A sink needs topics; a source would (rightly) report "topics" as a key it does not know.
+        Map<String, String> config = connectorClass.equals(SINK_CLASS)
+                ? Map.of("name", "packaging-validate", "topics", "t") : Map.of("name", "packaging-validate");
+        Map<String, List<String>> errors = Validation.errorsByKey(CONNECT.validate(connectorClass, config));
         assertThat(errors.keySet()).containsExactlyInAnyOrder(missingKeys.split(";"));
     }
 

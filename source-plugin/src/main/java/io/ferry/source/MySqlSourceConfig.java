@@ -1,6 +1,8 @@
 package io.ferry.source;
 
+import io.ferry.common.ColumnFilter;
 import io.ferry.common.TableFilter;
+import io.ferry.source.event.OperationFilter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,8 @@ public final class MySqlSourceConfig extends AbstractConfig {
     public static final String DATABASE_EXCLUDE_CONFIG = "database.exclude";
     public static final String TABLE_INCLUDE_CONFIG = "table.include";
     public static final String TABLE_EXCLUDE_CONFIG = "table.exclude";
+    public static final String COLUMN_EXCLUDE_CONFIG = "column.exclude";
+    public static final String TABLE_OPERATIONS_CONFIG = "table.operations";
     public static final String SNAPSHOT_MODE_CONFIG = "snapshot.mode";
     public static final String SNAPSHOT_CHUNK_SIZE_CONFIG = "snapshot.chunk.size";
     public static final String SNAPSHOT_FETCH_SIZE_CONFIG = "snapshot.fetch.size";
@@ -61,6 +65,8 @@ public final class MySqlSourceConfig extends AbstractConfig {
     private final String topicPrefix;
     private final boolean tombstonesOnDelete;
     private final TableFilter tableFilter;
+    private final ColumnFilter columnFilter;
+    private final OperationFilter operations;
     private final SnapshotMode snapshotMode;
     private final int chunkSize;
     private final int fetchSize;
@@ -90,6 +96,8 @@ public final class MySqlSourceConfig extends AbstractConfig {
         this.tombstonesOnDelete = getBoolean(TOMBSTONES_ON_DELETE_CONFIG);
         this.tableFilter = new TableFilter(getList(DATABASE_INCLUDE_CONFIG), getList(DATABASE_EXCLUDE_CONFIG),
                 getList(TABLE_INCLUDE_CONFIG), getList(TABLE_EXCLUDE_CONFIG));
+        this.columnFilter = new ColumnFilter(getList(COLUMN_EXCLUDE_CONFIG));
+        this.operations = OperationFilter.parse(getList(TABLE_OPERATIONS_CONFIG));
         this.snapshotMode = SnapshotMode.parse(getString(SNAPSHOT_MODE_CONFIG));
         this.chunkSize = getInt(SNAPSHOT_CHUNK_SIZE_CONFIG);
         this.fetchSize = getInt(SNAPSHOT_FETCH_SIZE_CONFIG);
@@ -174,6 +182,15 @@ public final class MySqlSourceConfig extends AbstractConfig {
         def.define(TABLE_EXCLUDE_CONFIG, Type.LIST, "", new RegexListValidator(), Importance.MEDIUM,
                 "Regular expressions matched against whole db.table names; matching tables are not captured.",
                 GROUP_SELECTION, ++order, Width.LONG, "Tables to exclude");
+        def.define(COLUMN_EXCLUDE_CONFIG, Type.LIST, "", new RegexListValidator(), Importance.MEDIUM,
+                "Regular expressions matched against whole db.table.column names; matching columns are left out of"
+                        + " events (snapshot and stream alike). Key columns cannot be excluded.",
+                GROUP_SELECTION, ++order, Width.LONG, "Columns to exclude");
+        def.define(TABLE_OPERATIONS_CONFIG, Type.LIST, "", new OperationListValidator(), Importance.MEDIUM,
+                "Which changes a table emits, as entries <db.table regex>:<op>+<op>... with ops insert, update,"
+                        + " delete, ddl (e.g. shop\\.audit:insert). The first matching entry decides; other tables emit"
+                        + " everything. Snapshot reads are always emitted.",
+                GROUP_SELECTION, ++order, Width.LONG, "Operations per table");
 
         order = 0;
         def.define(SNAPSHOT_MODE_CONFIG, Type.STRING, SnapshotMode.INITIAL.configValue(),
@@ -254,6 +271,14 @@ public final class MySqlSourceConfig extends AbstractConfig {
         return tableFilter;
     }
 
+    public ColumnFilter columnFilter() {
+        return columnFilter;
+    }
+
+    public OperationFilter operations() {
+        return operations;
+    }
+
     public SnapshotMode snapshotMode() {
         return snapshotMode;
     }
@@ -296,6 +321,24 @@ public final class MySqlSourceConfig extends AbstractConfig {
                 // Converters read temporal values as text in the session zone: it must be UTC.
                 + "&connectionTimeZone=UTC&sessionVariables=time_zone=%27%2B00:00%27"
                 + "&connectTimeout=" + connectTimeoutMs + "&useCursorFetch=true";
+    }
+
+    /** Rejects {@code table.operations} entries that do not parse, naming the bad entry. */
+    static final class OperationListValidator implements ConfigDef.Validator {
+        @Override
+        @SuppressWarnings("unchecked")
+        public void ensureValid(String name, Object value) {
+            try {
+                OperationFilter.parse(value == null ? List.of() : (List<String>) value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "comma-separated <db.table regex>:<op>+<op> entries";
+        }
     }
 
     /** Rejects entries that are not valid regular expressions, naming the bad entry. */

@@ -4,7 +4,9 @@ import io.ferry.common.FerryVersion;
 import io.ferry.source.plan.SnapshotPlanner;
 import io.ferry.source.plan.Stripe;
 import io.ferry.source.plan.TaskAssignments;
+import io.ferry.source.position.ServerPositions;
 import io.ferry.source.position.SourcePartitions;
+import io.ferry.source.position.StreamOffset;
 import io.ferry.source.schema.KeyCodecs;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,6 +37,7 @@ public final class MySqlSourceConnector extends SourceConnector {
     private MySqlSourceConfig config;
     private List<Stripe> plan;
     private int plannedFor;
+    private int epoch;
 
     @Override
     public String version() {
@@ -74,6 +77,7 @@ public final class MySqlSourceConnector extends SourceConnector {
             Map<String, String> task = new HashMap<>(props);
             task.put(TaskKeys.TASK_INDEX, String.valueOf(i));
             task.put(TaskKeys.TASK_COUNT, String.valueOf(maxTasks));
+            task.put(TaskKeys.SNAPSHOT_EPOCH, String.valueOf(epoch));
             TaskAssignments.writeAssigned(task, dealt.get(i));
             if (i == 0) {
                 TaskAssignments.writeAll(task, stripes);
@@ -91,12 +95,22 @@ public final class MySqlSourceConnector extends SourceConnector {
         if (plan != null && plannedFor == maxTasks) {
             return plan;
         }
-        boolean streaming = context().offsetStorageReader()
-                .offset(SourcePartitions.stream(config.topicPrefix())) != null;
-        SnapshotPlanner planner = new SnapshotPlanner(config.topicPrefix(), config.tableFilter(),
-                context().offsetStorageReader(), KeyCodecs::forTable);
+        Map<String, Object> stream = context().offsetStorageReader()
+                .offset(SourcePartitions.stream(config.topicPrefix()));
+        boolean streaming = stream != null;
+        epoch = streaming ? StreamOffset.epochOf(stream) : 0;
         try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), config.user(),
                 config.password().value())) {
+            if (streaming && config.snapshotMode() == SnapshotMode.WHEN_NEEDED
+                    && !new ServerPositions(connection).available(StreamOffset.fromMap(stream).restart())) {
+                epoch++;
+                streaming = false;
+                LOG.warn("The stored binlog position {} of '{}' is no longer on the server: taking snapshot {} again"
+                        + " (snapshot.mode=when_needed)", StreamOffset.fromMap(stream).restart(),
+                        config.topicPrefix(), epoch);
+            }
+            SnapshotPlanner planner = new SnapshotPlanner(config.topicPrefix(), config.tableFilter(),
+                    context().offsetStorageReader(), KeyCodecs::forTable, epoch);
             plan = streaming || !config.snapshotMode().snapshots() ? planner.stored(connection)
                     : planner.plan(connection, maxTasks, config.chunkSize());
         } catch (SQLException e) {

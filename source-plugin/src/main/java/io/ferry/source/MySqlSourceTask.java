@@ -58,9 +58,10 @@ public final class MySqlSourceTask extends SourceTask {
         try {
             connection = open();
             orderConnection = open();
-            RowCodecs codecs = new ConnectRowCodecs(config.topicPrefix(), this::catalog);
+            RowCodecs codecs = new ConnectRowCodecs(config.topicPrefix(), config.columnFilter(), this::catalog);
             ChangeRecords records = new ChangeRecords(codecs, new TopicNames(config.topicPrefix()),
-                    new SourceInfo(FerryVersion.get(), config.topicPrefix()), config.tombstonesOnDelete(), clock);
+                    new SourceInfo(FerryVersion.get(), config.topicPrefix()), config.tombstonesOnDelete(),
+                    config.operations(), clock);
             ServerPositions positions = new ServerPositions(connection);
             TaskWiring wiring = new TaskWiring(config, positions.mariaDb(), clock);
             if (!assigned.isEmpty()) {
@@ -68,8 +69,9 @@ public final class MySqlSourceTask extends SourceTask {
                         context.offsetStorageReader());
             }
             if (index == 0 && config.snapshotMode().streams()) {
-                streamStarter = new StreamStarter(config, TaskAssignments.readAll(props), context.offsetStorageReader(),
-                        positions, orderConnection, wiring, records, clock);
+                int epoch = Integer.parseInt(props.getOrDefault(TaskKeys.SNAPSHOT_EPOCH, "0"));
+                streamStarter = new StreamStarter(config, epoch, TaskAssignments.readAll(props),
+                        context.offsetStorageReader(), positions, orderConnection, wiring, records, clock);
             }
         } catch (SQLException e) {
             stop();

@@ -39,6 +39,7 @@ final class StreamStarter {
     private static final long CHECK_INTERVAL_MS = 2000;
 
     private final MySqlSourceConfig config;
+    private final int epoch;
     private final List<Stripe> stripes;
     private final OffsetStorageReader offsets;
     private final ServerPositions positions;
@@ -49,10 +50,11 @@ final class StreamStarter {
     private long nextCheckMs;
     private boolean waitingLogged;
 
-    StreamStarter(MySqlSourceConfig config, List<Stripe> stripes, OffsetStorageReader offsets,
+    StreamStarter(MySqlSourceConfig config, int epoch, List<Stripe> stripes, OffsetStorageReader offsets,
                   ServerPositions positions, Connection orderConnection, TaskWiring wiring, ChangeRecords records,
                   Clock clock) {
         this.config = config;
+        this.epoch = epoch;
         this.stripes = stripes;
         this.offsets = offsets;
         this.positions = positions;
@@ -91,14 +93,15 @@ final class StreamStarter {
                 throw new ConnectException("The binlog position " + start.restart() + " to stream from is no"
                         + " longer on the server (the oldest file is " + positions.files().stream().findFirst()
                         .orElse("none") + "). Take a new snapshot: delete this connector's offsets"
-                        + " (PATCH/DELETE /connectors/<name>/offsets) and restart it.");
+                        + " (DELETE /connectors/<name>/offsets while it is stopped), or set"
+                        + " snapshot.mode=when_needed.");
             }
             SnapshotOverlap overlap = finished.isEmpty() ? SnapshotOverlap.NONE
                     : new StripeOverlap(finished, keyOrders(finished));
             LOG.info("Snapshot phase complete; streaming the binlog of {}:{} from {}", config.hostname(),
                     config.port(), start.restart());
             return new StreamingPhase(config, wiring.binlog(config.serverId()),
-                    BinlogDeserialization::newEventDeserializer, records, overlap, start, clock);
+                    BinlogDeserialization::newEventDeserializer, records, overlap, start, epoch, clock);
         } catch (SQLException e) {
             throw new ConnectException("Cannot prepare streaming from " + config.hostname() + ":" + config.port()
                     + ": " + e.getMessage(), e);
@@ -139,7 +142,9 @@ final class StreamStarter {
     }
 
     private Optional<StreamOffset> storedStreamOffset() {
+        // An offset of an older snapshot epoch is stale: a new snapshot replaces it (snapshot.mode=when_needed).
         Map<String, Object> offset = offsets.offset(SourcePartitions.stream(config.topicPrefix()));
-        return offset == null ? Optional.empty() : Optional.of(StreamOffset.fromMap(offset));
+        return offset == null || StreamOffset.epochOf(offset) != epoch ? Optional.empty()
+                : Optional.of(StreamOffset.fromMap(offset));
     }
 }

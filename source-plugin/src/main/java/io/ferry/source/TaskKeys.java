@@ -10,6 +10,8 @@ final class TaskKeys {
     static final String TASK_INDEX = "ferry.task.index";
     /** Number of tasks the connector was split into. */
     static final String TASK_COUNT = "ferry.task.count";
+    /** Which snapshot the tasks run or follow (see {@code SourcePartitions.stripe}). */
+    static final String SNAPSHOT_EPOCH = "ferry.snapshot.epoch";
 
     private TaskKeys() {
     }

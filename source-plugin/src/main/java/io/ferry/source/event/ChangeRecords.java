@@ -26,11 +26,14 @@ public final class ChangeRecords {
     private final SourceInfo source;
     private final SchemaChangeEvents schemaChanges;
     private final boolean tombstones;
+    private final OperationFilter operations;
     private final Clock clock;
     private final Map<Schema, Envelope> envelopes = new IdentityHashMap<>();
 
-    public ChangeRecords(RowCodecs codecs, TopicNames topics, SourceInfo source, boolean tombstones, Clock clock) {
+    public ChangeRecords(RowCodecs codecs, TopicNames topics, SourceInfo source, boolean tombstones,
+                         OperationFilter operations, Clock clock) {
         this.codecs = codecs;
+        this.operations = operations;
         this.topics = topics;
         this.source = source;
         this.schemaChanges = new SchemaChangeEvents(topics.schemaChanges());
@@ -80,17 +83,26 @@ public final class ChangeRecords {
                 codec.key(row), envelope.schema(), envelope.event(Envelope.OP_READ, null, row, src, now), now);
     }
 
+    /** The record of a schema change, or null if {@code table.operations} leaves out its table's DDL. */
     public SourceRecord schemaChange(BinlogItem.SchemaChange ddl, Map<String, ?> partition, Map<String, ?> offset) {
         // The logged default database may be empty when the statement qualifies its table: use the table's.
         Optional<TableId> subject = DdlTables.tableOf(ddl.sql(), ddl.database());
         String database = subject.map(TableId::database).orElse(ddl.database() == null ? "" : ddl.database());
         String table = subject.map(TableId::table).orElse(null);
+        if (subject.isPresent() && !operations.emits(subject.get(), OperationFilter.Operation.DDL)) {
+            return null;
+        }
         Struct src = source.streamed(database, table, ddl.context());
         return schemaChanges.record(partition, offset, database, table, ddl.sql(), src, clock.millis());
     }
 
     private void add(RowCodec codec, TableId table, String op, Struct before, Struct after, Struct src,
                      Map<String, ?> partition, Map<String, ?> offset, List<SourceRecord> out) {
+        OperationFilter.Operation kind = before == null ? OperationFilter.Operation.INSERT
+                : after == null ? OperationFilter.Operation.DELETE : OperationFilter.Operation.UPDATE;
+        if (!operations.emits(table, kind)) {
+            return;
+        }
         Envelope envelope = envelope(codec);
         long now = clock.millis();
         String topic = topics.forTable(table);

@@ -39,10 +39,13 @@ public final class SnapshotPlanner {
     private final TableFilter filter;
     private final OffsetStorageReader offsets;
     private final Function<TableDef, List<KeyColumnCodec>> keyCodecs;
+    private final int epoch;
 
+    /** @param epoch the snapshot to plan: 0 the first, one more for each snapshot taken again */
     public SnapshotPlanner(String server, TableFilter filter, OffsetStorageReader offsets,
-                           Function<TableDef, List<KeyColumnCodec>> keyCodecs) {
+                           Function<TableDef, List<KeyColumnCodec>> keyCodecs, int epoch) {
         this.server = server;
+        this.epoch = epoch;
         this.filter = filter;
         this.offsets = offsets;
         this.keyCodecs = keyCodecs;
@@ -68,7 +71,7 @@ public final class SnapshotPlanner {
             List<ChunkRange> ranges = new StripePlanner(connection, def.get(), keyCodecs.apply(def.get()))
                     .plan(Math.min(parallelism, MAX_STRIPES), Math.max(1, chunkSize));
             for (int i = 0; i < ranges.size(); i++) {
-                stripes.add(new Stripe(table, i, ranges.size(), ranges.get(i)));
+                stripes.add(new Stripe(table, i, ranges.size(), ranges.get(i), epoch));
             }
         }
         return stripes;
@@ -90,7 +93,7 @@ public final class SnapshotPlanner {
     List<Stripe> storedStripes(TableId table) {
         List<Map<String, Object>> partitions = new ArrayList<>();
         for (int i = 0; i < MAX_STRIPES; i++) {
-            partitions.add(SourcePartitions.stripe(server, table, i));
+            partitions.add(SourcePartitions.stripe(server, table, i, epoch));
         }
         Map<Integer, StripeProgress> stored = new TreeMap<>();
         offsets.offsets(partitions).forEach((partition, offset) -> {
@@ -108,7 +111,7 @@ public final class SnapshotPlanner {
         while (i < count) {
             StripeProgress known = stored.get(i);
             if (known != null) {
-                stripes.add(new Stripe(table, i, count, known.range()));
+                stripes.add(new Stripe(table, i, count, known.range(), epoch));
                 i++;
                 continue;
             }
@@ -118,7 +121,7 @@ public final class SnapshotPlanner {
             }
             List<Object> from = gapStart == 0 ? null : stored.get(gapStart - 1).range().end();
             List<Object> to = i == count ? null : stored.get(i).range().start();
-            stripes.add(new Stripe(table, gapStart, count, ChunkRange.of(from, to)));
+            stripes.add(new Stripe(table, gapStart, count, ChunkRange.of(from, to), epoch));
         }
         return stripes;
     }

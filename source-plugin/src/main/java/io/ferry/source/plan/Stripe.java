@@ -11,12 +11,13 @@ import java.util.Map;
  *
  * @param index   position among the table's stripes
  * @param stripes how many stripes the table has
+ * @param epoch   which snapshot of the connector this stripe belongs to
  */
-public record Stripe(TableId table, int index, int stripes, ChunkRange range) {
+public record Stripe(TableId table, int index, int stripes, ChunkRange range, int epoch) {
 
     /** The Connect source partition under which this stripe's progress is stored. */
     public Map<String, Object> partition(String server) {
-        return SourcePartitions.stripe(server, table, index);
+        return SourcePartitions.stripe(server, table, index, epoch);
     }
 
     @Override

@@ -56,6 +56,7 @@ public final class TaskAssignments {
             fields.put("table", stripe.table().toString());
             fields.put("index", (long) stripe.index());
             fields.put("stripes", (long) stripe.stripes());
+            fields.put("epoch", (long) stripe.epoch());
             FlatMaps.write(config, prefix + i + ".", fields);
         }
     }
@@ -67,7 +68,7 @@ public final class TaskAssignments {
             Map<String, Object> fields = FlatMaps.read(config, prefix + i + ".");
             stripes.add(new Stripe(TableId.parse((String) fields.get("table")),
                     ((Number) fields.get("index")).intValue(), ((Number) fields.get("stripes")).intValue(),
-                    ChunkRange.fromOffset(fields, "range.")));
+                    ChunkRange.fromOffset(fields, "range."), ((Number) fields.get("epoch")).intValue()));
         }
         return stripes;
     }

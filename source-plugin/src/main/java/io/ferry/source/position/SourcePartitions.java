@@ -25,7 +25,14 @@ public final class SourcePartitions {
         return Map.of(SERVER, server);
     }
 
-    public static Map<String, Object> stripe(String server, TableId table, int stripe) {
-        return Map.of(SERVER, server, TABLE, table.toString(), STRIPE, stripe);
+    public static final String EPOCH = "epoch";
+
+    /**
+     * A stripe of the snapshot numbered {@code epoch}: 0 for the first snapshot, one more for each snapshot
+     * taken again because the stored binlog position was purged ({@code snapshot.mode=when_needed}).
+     */
+    public static Map<String, Object> stripe(String server, TableId table, int stripe, int epoch) {
+        return epoch == 0 ? Map.of(SERVER, server, TABLE, table.toString(), STRIPE, stripe)
+                : Map.of(SERVER, server, TABLE, table.toString(), STRIPE, stripe, EPOCH, epoch);
     }
 }

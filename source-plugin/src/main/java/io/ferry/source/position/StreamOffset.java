@@ -24,6 +24,8 @@ public record StreamOffset(BinlogPosition restart, String gtids, int rowEvents, 
     public static final String GTIDS = "gtids";
     public static final String ROW_EVENTS = "row_events";
     public static final String ROWS = "rows";
+    /** The snapshot the stream follows (see {@link SourcePartitions#stripe}); stored beside the position. */
+    public static final String SNAPSHOT_EPOCH = "snapshot_epoch";
 
     public StreamOffset {
         Objects.requireNonNull(restart, "restart");
@@ -58,6 +60,18 @@ public record StreamOffset(BinlogPosition restart, String gtids, int rowEvents, 
         map.put(ROW_EVENTS, rowEvents);
         map.put(ROWS, rows);
         return map;
+    }
+
+    /** {@link #toMap()} plus the epoch of the snapshot the stream follows. */
+    public Map<String, Object> toMap(int epoch) {
+        Map<String, Object> map = toMap();
+        map.put(SNAPSHOT_EPOCH, epoch);
+        return map;
+    }
+
+    /** The snapshot epoch stored with a stream offset; 0 if none was stored. */
+    public static int epochOf(Map<String, ?> map) {
+        return intOf(map.get(SNAPSHOT_EPOCH));
     }
 
     /** Reads the fields written by {@link #toMap()}; numbers may come back as Integer or Long. */

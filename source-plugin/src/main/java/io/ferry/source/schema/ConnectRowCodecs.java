@@ -1,6 +1,7 @@
 package io.ferry.source.schema;
 
 import com.github.shyiko.mysql.binlog.event.TableMapEventData;
+import io.ferry.common.ColumnFilter;
 import io.ferry.common.TableId;
 import io.ferry.source.event.RowCodec;
 import io.ferry.source.event.RowCodecs;
@@ -18,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.ConnectException;
 
 /**
  * {@link RowCodecs} on top of {@link RowSchema}. Codecs are cached: per table for the snapshot, per table
@@ -31,6 +33,7 @@ import org.apache.kafka.connect.data.Struct;
 public final class ConnectRowCodecs implements RowCodecs {
 
     private final String topicPrefix;
+    private final ColumnFilter excluded;
     private final Function<TableId, Optional<TableDef>> catalog;
     private final Map<TableId, Codec> byTable = new HashMap<>();
     private final Map<TableId, CachedMap> byTableMap = new HashMap<>();
@@ -41,14 +44,15 @@ public final class ConnectRowCodecs implements RowCodecs {
     /**
      * @param catalog the table's definition from information_schema, consulted once per new table layout
      */
-    public ConnectRowCodecs(String topicPrefix, Function<TableId, Optional<TableDef>> catalog) {
+    public ConnectRowCodecs(String topicPrefix, ColumnFilter excluded, Function<TableId, Optional<TableDef>> catalog) {
         this.topicPrefix = topicPrefix;
+        this.excluded = excluded;
         this.catalog = catalog;
     }
 
     @Override
     public RowCodec forTable(TableDef table) {
-        return byTable.computeIfAbsent(table.id(), id -> new Codec(RowSchema.of(table, topicPrefix)));
+        return byTable.computeIfAbsent(table.id(), id -> codec(table));
     }
 
     @Override
@@ -60,9 +64,31 @@ public final class ConnectRowCodecs implements RowCodecs {
         }
         Optional<TableDef> known = catalog.apply(id);
         TableDef fromBinlog = BinlogTableDefs.fromTableMap(tableMap, known.orElse(null));
-        Codec codec = new Codec(RowSchema.of(withKnownKey(fromBinlog, known), topicPrefix));
+        Codec codec = codec(withKnownKey(fromBinlog, known));
         byTableMap.put(id, new CachedMap(tableMap, codec));
         return codec;
+    }
+
+    /** The codec of {@code table} without its excluded columns (which the binlog rows still carry). */
+    private Codec codec(TableDef table) {
+        List<ColumnDef> kept = new ArrayList<>();
+        int[] keptPositions = new int[table.columns().size()];
+        int count = 0;
+        for (int i = 0; i < table.columns().size(); i++) {
+            ColumnDef column = table.columns().get(i);
+            if (!excluded.excludes(table.id(), column.name())) {
+                kept.add(column);
+                keptPositions[count++] = i;
+            } else if (table.keyColumns().stream().anyMatch(k -> k.equalsIgnoreCase(column.name()))) {
+                throw new ConnectException("column.exclude matches " + table.id() + "." + column.name()
+                        + ", a key column: events need their key. Narrow the pattern.");
+            }
+        }
+        if (count == table.columns().size()) {
+            return new Codec(RowSchema.of(table, topicPrefix), null);
+        }
+        TableDef projected = new TableDef(table.id(), kept, table.keyColumns(), table.keyKind());
+        return new Codec(RowSchema.of(projected, topicPrefix), Arrays.copyOf(keptPositions, count));
     }
 
     /** A unique NOT NULL key from information_schema stands in for the primary key the binlog lacks. */
@@ -86,10 +112,13 @@ public final class ConnectRowCodecs implements RowCodecs {
     private static final class Codec implements RowCodec {
         private final RowSchema schema;
         private final int[] keyPositions;
+        /** Positions of the kept columns in a full binlog row, or null when every column is kept. */
+        private final int[] kept;
 
-        Codec(RowSchema schema) {
+        Codec(RowSchema schema, int[] kept) {
             this.schema = schema;
             this.keyPositions = schema.table().keyPositions();
+            this.kept = kept;
         }
 
         @Override
@@ -109,7 +138,14 @@ public final class ConnectRowCodecs implements RowCodecs {
 
         @Override
         public Struct fromBinlog(Serializable[] raw) {
-            return schema.fromBinlog(raw);
+            if (kept == null) {
+                return schema.fromBinlog(raw);
+            }
+            Serializable[] cells = new Serializable[kept.length];
+            for (int i = 0; i < kept.length; i++) {
+                cells[i] = raw[kept[i]];
+            }
+            return schema.fromBinlog(cells);
         }
 
         @Override

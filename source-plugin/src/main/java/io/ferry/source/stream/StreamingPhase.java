@@ -43,6 +43,7 @@ public final class StreamingPhase implements AutoCloseable {
     private final RetryPolicy retries;
     private final Clock clock;
 
+    private final int epoch;
     private StreamOffset lastOffset;
     private BinlogReader reader;
     private long lastRecordMs;
@@ -50,7 +51,7 @@ public final class StreamingPhase implements AutoCloseable {
 
     public StreamingPhase(MySqlSourceConfig config, BinlogConnection connection,
                           Supplier<EventDeserializer> deserializers, ChangeRecords records, SnapshotOverlap overlap,
-                          StreamOffset start, Clock clock) {
+                          StreamOffset start, int epoch, Clock clock) {
         this.config = config;
         this.connection = connection;
         this.deserializers = deserializers;
@@ -61,6 +62,7 @@ public final class StreamingPhase implements AutoCloseable {
         this.retries = new RetryPolicy(config.connectionRetryTimeoutMs(), config.retryTimeoutMs());
         this.clock = clock;
         this.lastOffset = start;
+        this.epoch = epoch;
         // Zero, so that the first poll stores the start position with a heartbeat right away.
         this.lastRecordMs = 0;
     }
@@ -90,13 +92,16 @@ public final class StreamingPhase implements AutoCloseable {
             StreamOffset offset = item.offsetAfter();
             if (item instanceof RowChange row) {
                 if (overlap.mayCover(row.table(), row.end())) {
-                    records.streamed(row, partition, offset.toMap(), out,
+                    records.streamed(row, partition, offset.toMap(epoch), out,
                             key -> overlap.alreadyDelivered(row.table(), key, row.end()));
                 } else {
-                    records.streamed(row, partition, offset.toMap(), out);
+                    records.streamed(row, partition, offset.toMap(epoch), out);
                 }
             } else if (item instanceof BinlogItem.SchemaChange ddl) {
-                out.add(records.schemaChange(ddl, partition, offset.toMap()));
+                SourceRecord record = records.schemaChange(ddl, partition, offset.toMap(epoch));
+                if (record != null) {
+                    out.add(record);
+                }
             }
             // Transaction ends and progress emit nothing: the offset advances with the next record or heartbeat.
             lastOffset = offset;
@@ -104,7 +109,7 @@ public final class StreamingPhase implements AutoCloseable {
         now = clock.millis();
         if (lastRecordMs == 0 || out.isEmpty() && config.heartbeatIntervalMs() > 0
                 && now - lastRecordMs >= config.heartbeatIntervalMs()) {
-            out.add(heartbeats.record(partition, lastOffset.toMap(), now));
+            out.add(heartbeats.record(partition, lastOffset.toMap(epoch), now));
         }
         if (!out.isEmpty()) {
             lastRecordMs = now;

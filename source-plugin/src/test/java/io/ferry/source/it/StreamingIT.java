@@ -98,6 +98,66 @@ class StreamingIT {
         CONNECT.delete("s2");
     }
 
+    @Test
+    void aPurgedPositionFailsLoudlyOrIsSnapshottedAgainWhenNeeded() {
+        SOURCE.createDatabase("stream3");
+        SOURCE.execute("CREATE TABLE stream3.t (id INT PRIMARY KEY, v INT)", "INSERT INTO stream3.t VALUES (1, 1)");
+        Map<String, String> config = SourceConnectors.config(SOURCE, "s3", "stream3\\.t", 1);
+        CONNECT.deploy("s3", config);
+        ChangeTopic topic = new ChangeTopic(CONNECT, "s3.stream3.t");
+        topic.await(e -> e.size() >= 1, TIMEOUT);
+        awaitStreaming("s3");
+        CONNECT.embedded().stopConnector("s3");
+        SOURCE.execute("UPDATE stream3.t SET v = 2 WHERE id = 1", "FLUSH BINARY LOGS");
+        String current = SOURCE.queryRows("SHOW BINARY LOGS").stream().reduce((a, b) -> b).orElseThrow().get(0);
+        // The server keeps a file while a replica connection still reads it: purge until the stopped task's
+        // connection is gone and the older files with it.
+        Awaitility.await("older binlogs purged").atMost(TIMEOUT).until(() -> {
+            SOURCE.execute("PURGE BINARY LOGS TO '" + current + "'");
+            return SOURCE.queryRows("SHOW BINARY LOGS").size() == 1;
+        });
+
+        CONNECT.embedded().resumeConnector("s3");
+        assertThat(CONNECT.awaitTaskFailure("s3", TIMEOUT)).contains("no longer on the server",
+                "snapshot.mode=when_needed");
+
+        config.put(MySqlSourceConfig.SNAPSHOT_MODE_CONFIG, "when_needed");
+        CONNECT.deploy("s3", config);
+        CONNECT.embedded().restartConnectorAndTasks("s3", false, false, false);
+        List<Event> events = topic.await(e -> e.stream().filter(x -> "r".equals(x.op())).count() >= 2, TIMEOUT);
+        assertThat(events.get(events.size() - 1).after().get("v").asInt()).as("snapshot again, as of now")
+                .isEqualTo(2);
+        SOURCE.execute("UPDATE stream3.t SET v = 3 WHERE id = 1");
+        topic.await(e -> "u".equals(e.get(e.size() - 1).op()) && e.get(e.size() - 1).after().get("v").asInt() == 3,
+                TIMEOUT);
+        CONNECT.delete("s3");
+    }
+
+    @Test
+    void excludedColumnsAndOperationsAreLeftOutOfSnapshotAndStream() {
+        SOURCE.createDatabase("stream4");
+        SOURCE.execute("CREATE TABLE stream4.people (id INT PRIMARY KEY, name VARCHAR(20), secret VARCHAR(20))",
+                "CREATE TABLE stream4.audit (id INT PRIMARY KEY, what VARCHAR(20))",
+                "INSERT INTO stream4.people VALUES (1, 'ann', 's1')", "INSERT INTO stream4.audit VALUES (1, 'boot')");
+        Map<String, String> config = SourceConnectors.config(SOURCE, "s4", "stream4\\..*", 1);
+        config.put(MySqlSourceConfig.COLUMN_EXCLUDE_CONFIG, "stream4\\.people\\.secret");
+        config.put(MySqlSourceConfig.TABLE_OPERATIONS_CONFIG, "stream4\\.audit:insert");
+        CONNECT.deploy("s4", config);
+        awaitStreaming("s4");
+        SOURCE.execute("UPDATE stream4.people SET name = 'anna', secret = 's2' WHERE id = 1",
+                "INSERT INTO stream4.audit VALUES (2, 'login')", "UPDATE stream4.audit SET what = 'x'",
+                "DELETE FROM stream4.audit WHERE id = 1", "INSERT INTO stream4.audit VALUES (3, 'end')");
+
+        List<Event> people = new ChangeTopic(CONNECT, "s4.stream4.people").await(e -> e.size() >= 2, TIMEOUT);
+        assertThat(people).extracting(Event::op).containsExactly("r", "u");
+        assertThat(people).allSatisfy(e -> assertThat(e.after().has("secret")).isFalse());
+        assertThat(people.get(1).after().get("name").asText()).isEqualTo("anna");
+        List<Event> audit = new ChangeTopic(CONNECT, "s4.stream4.audit")
+                .await(e -> e.stream().anyMatch(x -> x.after() != null && x.after().get("id").asInt() == 3), TIMEOUT);
+        assertThat(audit).extracting(Event::op).containsExactly("r", "c", "c");
+        CONNECT.delete("s4");
+    }
+
     /** Streaming has started once its first heartbeat (which stores the start position) is in Kafka. */
     private static void awaitStreaming(String prefix) {
         new ChangeTopic(CONNECT, "__ferry-heartbeat." + prefix).await(e -> !e.isEmpty(), TIMEOUT);
