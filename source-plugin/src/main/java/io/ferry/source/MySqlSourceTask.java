@@ -6,6 +6,7 @@ import io.ferry.source.event.ChangeRecords;
 import io.ferry.source.event.RowCodecs;
 import io.ferry.source.event.SourceInfo;
 import io.ferry.source.event.TopicNames;
+import io.ferry.source.metrics.SourceTaskMetrics;
 import io.ferry.source.plan.Stripe;
 import io.ferry.source.plan.TaskAssignments;
 import io.ferry.source.position.ServerPositions;
@@ -44,6 +45,7 @@ public final class MySqlSourceTask extends SourceTask {
     private StreamStarter streamStarter;
     private StreamingPhase streaming;
     private boolean completionLogged;
+    private SourceTaskMetrics metrics;
 
     @Override
     public String version() {
@@ -55,6 +57,7 @@ public final class MySqlSourceTask extends SourceTask {
         config = new MySqlSourceConfig(props);
         index = Integer.parseInt(props.getOrDefault(TaskKeys.TASK_INDEX, "0"));
         List<Stripe> assigned = TaskAssignments.readAssigned(props);
+        metrics = SourceTaskMetrics.register(config.topicPrefix(), index, clock);
         try {
             connection = open();
             orderConnection = open();
@@ -66,12 +69,12 @@ public final class MySqlSourceTask extends SourceTask {
             TaskWiring wiring = new TaskWiring(config, positions.mariaDb(), clock);
             if (!assigned.isEmpty()) {
                 snapshot = wiring.snapshot(index, assigned, connection, orderConnection, positions, codecs, records,
-                        context.offsetStorageReader());
+                        context.offsetStorageReader(), metrics);
             }
             if (index == 0 && config.snapshotMode().streams()) {
                 int epoch = Integer.parseInt(props.getOrDefault(TaskKeys.SNAPSHOT_EPOCH, "0"));
                 streamStarter = new StreamStarter(config, epoch, TaskAssignments.readAll(props),
-                        context.offsetStorageReader(), positions, orderConnection, wiring, records, clock);
+                        context.offsetStorageReader(), positions, orderConnection, wiring, records, metrics, clock);
             }
         } catch (SQLException e) {
             stop();
@@ -104,9 +107,13 @@ public final class MySqlSourceTask extends SourceTask {
             }
         }
         if (streaming == null && streamStarter != null) {
+            metrics.phase(SourceTaskMetrics.Phase.WAITING);
             streaming = streamStarter.tryStart();
         }
         if (streaming == null) {
+            if (streamStarter == null) {
+                metrics.phase(SourceTaskMetrics.Phase.DONE);
+            }
             if (!completionLogged && streamStarter == null) {
                 LOG.info("Task {} of '{}' has finished its part of the snapshot{}", index, config.topicPrefix(),
                         config.snapshotMode().streams() ? "" : " (snapshot.mode=initial_only: nothing more to do)");
@@ -115,6 +122,7 @@ public final class MySqlSourceTask extends SourceTask {
             Thread.sleep(config.pollIntervalMs());
             return null;
         }
+        metrics.phase(SourceTaskMetrics.Phase.STREAMING);
         List<SourceRecord> records = streaming.poll();
         return records.isEmpty() ? null : records;
     }
@@ -129,6 +137,9 @@ public final class MySqlSourceTask extends SourceTask {
         }
         closeQuietly(connection);
         closeQuietly(orderConnection);
+        if (metrics != null) {
+            metrics.close();
+        }
     }
 
     private static void closeQuietly(Connection c) {

@@ -2,6 +2,7 @@ package io.ferry.source;
 
 import io.ferry.common.TableId;
 import io.ferry.source.event.ChangeRecords;
+import io.ferry.source.metrics.SourceTaskMetrics;
 import io.ferry.source.plan.Stripe;
 import io.ferry.source.plan.StripeProgress;
 import io.ferry.source.position.ServerPositions;
@@ -46,13 +47,15 @@ final class StreamStarter {
     private final Connection orderConnection;
     private final TaskWiring wiring;
     private final ChangeRecords records;
+    private final SourceTaskMetrics metrics;
     private final Clock clock;
     private long nextCheckMs;
     private boolean waitingLogged;
 
     StreamStarter(MySqlSourceConfig config, int epoch, List<Stripe> stripes, OffsetStorageReader offsets,
                   ServerPositions positions, Connection orderConnection, TaskWiring wiring, ChangeRecords records,
-                  Clock clock) {
+                  SourceTaskMetrics metrics, Clock clock) {
+        this.metrics = metrics;
         this.config = config;
         this.epoch = epoch;
         this.stripes = stripes;
@@ -101,7 +104,7 @@ final class StreamStarter {
             LOG.info("Snapshot phase complete; streaming the binlog of {}:{} from {}", config.hostname(),
                     config.port(), start.restart());
             return new StreamingPhase(config, wiring.binlog(config.serverId()),
-                    BinlogDeserialization::newEventDeserializer, records, overlap, start, epoch, clock);
+                    BinlogDeserialization::newEventDeserializer, records, overlap, start, epoch, metrics, clock);
         } catch (SQLException e) {
             throw new ConnectException("Cannot prepare streaming from " + config.hostname() + ":" + config.port()
                     + ": " + e.getMessage(), e);

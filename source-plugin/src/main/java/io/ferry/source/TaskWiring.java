@@ -4,6 +4,7 @@ import io.ferry.source.binlog.BinlogConnection;
 import io.ferry.source.event.ChangeRecords;
 import io.ferry.source.event.RowCodecs;
 import io.ferry.source.event.SourceInfo;
+import io.ferry.source.metrics.SourceTaskMetrics;
 import io.ferry.common.FerryVersion;
 import io.ferry.source.plan.Stripe;
 import io.ferry.source.position.ServerPositions;
@@ -37,11 +38,11 @@ final class TaskWiring {
 
     SnapshotPhase snapshot(int index, List<Stripe> stripes, Connection connection, Connection orderConnection,
                            ServerPositions positions, RowCodecs codecs, ChangeRecords records,
-                           OffsetStorageReader offsets) {
+                           OffsetStorageReader offsets, SourceTaskMetrics metrics) {
         long serverId = config.serverId() + 1 + index;
         StripeContext context = new StripeContext(config.topicPrefix(), connection, orderConnection, positions,
                 records, new SourceInfo(FerryVersion.get(), config.topicPrefix()), serverId, config.chunkSize(),
-                config.fetchSize(), clock);
+                config.fetchSize(), metrics, clock);
         return new SnapshotPhase(context, stripes, offsets, codecs, KeyCodecs::forTable, binlog(serverId),
                 BinlogDeserialization::newEventDeserializer, config.maxQueueSize());
     }

@@ -57,6 +57,7 @@ public final class SnapshotPhase implements AutoCloseable {
         this.binlog = binlog;
         this.deserializers = deserializers;
         this.queueSize = queueSize;
+        context.metrics().stripes(total);
     }
 
     public boolean done() {
@@ -75,6 +76,7 @@ public final class SnapshotPhase implements AutoCloseable {
             List<SourceRecord> records = current.nextChunk();
             if (current.finished()) {
                 finished++;
+                context.metrics().stripeDone();
                 LOG.info("Snapshot step {} of {} done: {} (delivered as of {})", finished, total,
                         describe(current), current.progress().finished());
                 current.close();
@@ -95,6 +97,7 @@ public final class SnapshotPhase implements AutoCloseable {
                 : StripeProgress.fromOffset(stored);
         if (progress.done()) {
             finished++;
+            context.metrics().stripeDone();
             LOG.info("Snapshot step {} of {} was already done: {}", finished, total, stripe);
             return null;
         }

@@ -2,6 +2,7 @@ package io.ferry.source.snapshot;
 
 import io.ferry.source.event.ChangeRecords;
 import io.ferry.source.event.SourceInfo;
+import io.ferry.source.metrics.SourceTaskMetrics;
 import io.ferry.source.position.ServerPositions;
 import java.sql.Connection;
 import java.time.Clock;
@@ -15,5 +16,5 @@ import java.time.Clock;
  */
 public record StripeContext(String server, Connection connection, Connection orderConnection,
                             ServerPositions positions, ChangeRecords records, SourceInfo source, long serverId,
-                            int chunkSize, int fetchSize, Clock clock) {
+                            int chunkSize, int fetchSize, SourceTaskMetrics metrics, Clock clock) {
 }

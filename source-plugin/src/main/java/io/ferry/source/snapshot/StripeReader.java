@@ -98,6 +98,7 @@ final class StripeReader implements AutoCloseable {
         Struct src = context.source().snapshot(stripe.table().database(), stripe.table().table(),
                 context.clock().millis(), context.serverId(), readerEnd.file(), readerEnd.pos());
         List<Struct> rows = buffer.values();
+        context.metrics().chunkDone(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> offset = i == rows.size() - 1 ? after.toOffset() : before;
             out.add(context.records().snapshotRead(codec, rows.get(i), src, partition, offset));
@@ -160,6 +161,9 @@ final class StripeReader implements AutoCloseable {
                 break;
             }
             readerEnd = item.end();
+            if (item instanceof BinlogItem.RowChange row) {
+                context.metrics().eventRead(row.context().file(), row.context().pos(), row.context().timestampMs());
+            }
             if (!(item instanceof BinlogItem.RowChange change)) {
                 continue;
             }

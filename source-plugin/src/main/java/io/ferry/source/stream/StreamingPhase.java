@@ -10,6 +10,7 @@ import io.ferry.source.binlog.BinlogReadException;
 import io.ferry.source.binlog.BinlogReader;
 import io.ferry.source.event.ChangeRecords;
 import io.ferry.source.event.Heartbeats;
+import io.ferry.source.metrics.SourceTaskMetrics;
 import io.ferry.source.position.SourcePartitions;
 import io.ferry.source.position.StreamOffset;
 import java.io.IOException;
@@ -44,6 +45,7 @@ public final class StreamingPhase implements AutoCloseable {
     private final Clock clock;
 
     private final int epoch;
+    private final SourceTaskMetrics metrics;
     private StreamOffset lastOffset;
     private BinlogReader reader;
     private long lastRecordMs;
@@ -51,7 +53,7 @@ public final class StreamingPhase implements AutoCloseable {
 
     public StreamingPhase(MySqlSourceConfig config, BinlogConnection connection,
                           Supplier<EventDeserializer> deserializers, ChangeRecords records, SnapshotOverlap overlap,
-                          StreamOffset start, int epoch, Clock clock) {
+                          StreamOffset start, int epoch, SourceTaskMetrics metrics, Clock clock) {
         this.config = config;
         this.connection = connection;
         this.deserializers = deserializers;
@@ -63,6 +65,7 @@ public final class StreamingPhase implements AutoCloseable {
         this.clock = clock;
         this.lastOffset = start;
         this.epoch = epoch;
+        this.metrics = metrics;
         // Zero, so that the first poll stores the start position with a heartbeat right away.
         this.lastRecordMs = 0;
     }
@@ -91,6 +94,7 @@ public final class StreamingPhase implements AutoCloseable {
         for (BinlogItem item : items) {
             StreamOffset offset = item.offsetAfter();
             if (item instanceof RowChange row) {
+                metrics.eventRead(row.context().file(), row.context().pos(), row.context().timestampMs());
                 if (overlap.mayCover(row.table(), row.end())) {
                     records.streamed(row, partition, offset.toMap(epoch), out,
                             key -> overlap.alreadyDelivered(row.table(), key, row.end()));
@@ -106,6 +110,7 @@ public final class StreamingPhase implements AutoCloseable {
             // Transaction ends and progress emit nothing: the offset advances with the next record or heartbeat.
             lastOffset = offset;
         }
+        metrics.eventsEmitted(out.size());
         now = clock.millis();
         if (lastRecordMs == 0 || out.isEmpty() && config.heartbeatIntervalMs() > 0
                 && now - lastRecordMs >= config.heartbeatIntervalMs()) {

@@ -11,6 +11,7 @@ import io.ferry.testkit.connect.ChangeTopic;
 import io.ferry.testkit.connect.ChangeTopic.Event;
 import io.ferry.testkit.connect.ConnectCluster;
 import io.ferry.testkit.mysql.MySqlServer;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import javax.management.ObjectName;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
@@ -121,6 +123,13 @@ class SnapshotIT {
         List<Event> events = awaitSentinel("w1", db);
         assertThat(writes.get()).isPositive();
         assertReplayEqualsSource(events, db);
+        long stripesDone = 0;
+        for (int task = 0; task < 3; task++) {
+            ObjectName metrics = new ObjectName("io.ferry:type=source-task,connector=\"w1\",task=" + task);
+            stripesDone += (Integer) ManagementFactory.getPlatformMBeanServer().getAttribute(metrics,
+                    "SnapshotStripesDone");
+        }
+        assertThat(stripesDone).as("stripes reported done over JMX").isEqualTo(3);
         CONNECT.delete("w1");
     }
 

@@ -8,10 +8,13 @@ import io.ferry.testkit.connect.ChangeTopic;
 import io.ferry.testkit.connect.ChangeTopic.Event;
 import io.ferry.testkit.connect.ConnectCluster;
 import io.ferry.testkit.mysql.MySqlServer;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -28,7 +31,7 @@ class StreamingIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
     @Test
-    void streamsRowChangesAsDebeziumEnvelopesAndSchemaChangesInOrder() {
+    void streamsRowChangesAsDebeziumEnvelopesAndSchemaChangesInOrder() throws Exception {
         SOURCE.createDatabase("stream1");
         SOURCE.execute("CREATE TABLE stream1.items (id INT PRIMARY KEY, v VARCHAR(20))");
         Map<String, String> config = SourceConnectors.config(SOURCE, "s1", "stream1\\.items", 1);
@@ -62,6 +65,12 @@ class StreamingIT {
         assertThat(events.get(3).key().get("id").asInt()).as("key change deletes the old key").isEqualTo(1);
         assertThat(events.get(5).after().get("id").asInt()).as("and creates the new one").isEqualTo(3);
         assertThat(events.get(8).after().get("n").asInt()).isEqualTo(44);
+        ObjectName metrics = new ObjectName("io.ferry:type=source-task,connector=\"s1\",task=0");
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        assertThat(jmx.getAttribute(metrics, "Phase")).isEqualTo("STREAMING");
+        assertThat((Long) jmx.getAttribute(metrics, "StreamedEvents")).isGreaterThanOrEqualTo(9);
+        assertThat((String) jmx.getAttribute(metrics, "BinlogPosition")).startsWith("binlog.");
+        assertThat((Long) jmx.getAttribute(metrics, "LagMs")).isNotNegative();
 
         List<Event> ddl = new ChangeTopic(CONNECT, "s1").await(e -> !e.isEmpty(), TIMEOUT);
         assertThat(ddl).singleElement().satisfies(e -> {
