@@ -44,6 +44,11 @@ public final class MySqlSourceConfig extends AbstractConfig {
     public static final String SNAPSHOT_MODE_CONFIG = "snapshot.mode";
     public static final String SNAPSHOT_CHUNK_SIZE_CONFIG = "snapshot.chunk.size";
     public static final String SNAPSHOT_FETCH_SIZE_CONFIG = "snapshot.fetch.size";
+    public static final String SNAPSHOT_MAX_ROWS_PER_SECOND_CONFIG = "snapshot.max.rows.per.second";
+    public static final String SNAPSHOT_MAX_BYTES_PER_SECOND_CONFIG = "snapshot.max.bytes.per.second";
+    public static final String SNAPSHOT_MAX_QUERIES_PER_SECOND_CONFIG = "snapshot.max.queries.per.second";
+    public static final String MAX_ROWS_PER_SECOND_CONFIG = "max.rows.per.second";
+    public static final String MAX_BYTES_PER_SECOND_CONFIG = "max.bytes.per.second";
     public static final String MAX_BATCH_SIZE_CONFIG = "max.batch.size";
     public static final String MAX_QUEUE_SIZE_CONFIG = "max.queue.size";
     public static final String POLL_INTERVAL_MS_CONFIG = "poll.interval.ms";
@@ -207,8 +212,26 @@ public final class MySqlSourceConfig extends AbstractConfig {
         def.define(SNAPSHOT_FETCH_SIZE_CONFIG, Type.INT, 2048, ConfigDef.Range.between(1, 1_000_000),
                 Importance.LOW, "Rows fetched from the server per round trip while reading a chunk.",
                 GROUP_SNAPSHOT, ++order, Width.SHORT, "Fetch size");
+        def.define(SNAPSHOT_MAX_ROWS_PER_SECOND_CONFIG, Type.LONG, 0L, ConfigDef.Range.atLeast(0L), Importance.MEDIUM,
+                "Most snapshot rows each task reads per second, to spare a busy source. 0 is unlimited.",
+                GROUP_SNAPSHOT, ++order, Width.SHORT, "Snapshot rows per second");
+        def.define(SNAPSHOT_MAX_BYTES_PER_SECOND_CONFIG, Type.LONG, 0L, ConfigDef.Range.atLeast(0L),
+                Importance.MEDIUM, "Most snapshot bytes each task reads per second, counted as the size of the"
+                        + " values read (not of their serialized form). 0 is unlimited.",
+                GROUP_SNAPSHOT, ++order, Width.SHORT, "Snapshot bytes per second");
+        def.define(SNAPSHOT_MAX_QUERIES_PER_SECOND_CONFIG, Type.LONG, 0L, ConfigDef.Range.atLeast(0L),
+                Importance.LOW, "Most snapshot queries each task sends per second (a chunk takes four: the boundary"
+                        + " probe, two watermarks and the SELECT). 0 is unlimited.",
+                GROUP_SNAPSHOT, ++order, Width.SHORT, "Snapshot queries per second");
 
         order = 0;
+        def.define(MAX_ROWS_PER_SECOND_CONFIG, Type.LONG, 0L, ConfigDef.Range.atLeast(0L), Importance.MEDIUM,
+                "Most records the stream emits per second; when exceeded the binlog is read more slowly (the"
+                        + " server keeps the binlog). 0 is unlimited.",
+                GROUP_STREAMING, ++order, Width.SHORT, "Stream rows per second");
+        def.define(MAX_BYTES_PER_SECOND_CONFIG, Type.LONG, 0L, ConfigDef.Range.atLeast(0L), Importance.MEDIUM,
+                "Most bytes the stream emits per second, counted as the size of the values. 0 is unlimited.",
+                GROUP_STREAMING, ++order, Width.SHORT, "Stream bytes per second");
         def.define(MAX_BATCH_SIZE_CONFIG, Type.INT, 2048, ConfigDef.Range.between(1, 1_000_000), Importance.LOW,
                 "Most records handed to Connect per poll.", GROUP_STREAMING, ++order, Width.SHORT, "Max batch size");
         def.define(MAX_QUEUE_SIZE_CONFIG, Type.INT, 8192, ConfigDef.Range.between(2, 10_000_000), Importance.LOW,
@@ -289,6 +312,17 @@ public final class MySqlSourceConfig extends AbstractConfig {
 
     public int fetchSize() {
         return fetchSize;
+    }
+
+    /** The snapshot's limits: rows, bytes and queries per second, each 0 for unlimited. */
+    public long[] snapshotLimits() {
+        return new long[] {getLong(SNAPSHOT_MAX_ROWS_PER_SECOND_CONFIG), getLong(SNAPSHOT_MAX_BYTES_PER_SECOND_CONFIG),
+            getLong(SNAPSHOT_MAX_QUERIES_PER_SECOND_CONFIG)};
+    }
+
+    /** The stream's limits: rows and bytes per second, each 0 for unlimited. */
+    public long[] streamLimits() {
+        return new long[] {getLong(MAX_ROWS_PER_SECOND_CONFIG), getLong(MAX_BYTES_PER_SECOND_CONFIG)};
     }
 
     public int maxBatchSize() {

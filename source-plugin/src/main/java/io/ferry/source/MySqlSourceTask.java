@@ -15,6 +15,7 @@ import io.ferry.source.schema.TableDef;
 import io.ferry.source.schema.TableDefReader;
 import io.ferry.source.snapshot.SnapshotPhase;
 import io.ferry.source.stream.StreamingPhase;
+import io.ferry.source.throttle.PhaseThrottle;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -46,6 +47,8 @@ public final class MySqlSourceTask extends SourceTask {
     private StreamingPhase streaming;
     private boolean completionLogged;
     private SourceTaskMetrics metrics;
+    private PhaseThrottle snapshotThrottle;
+    private PhaseThrottle streamThrottle;
 
     @Override
     public String version() {
@@ -58,6 +61,10 @@ public final class MySqlSourceTask extends SourceTask {
         index = Integer.parseInt(props.getOrDefault(TaskKeys.TASK_INDEX, "0"));
         List<Stripe> assigned = TaskAssignments.readAssigned(props);
         metrics = SourceTaskMetrics.register(config.topicPrefix(), index, clock);
+        long[] snapshotLimits = config.snapshotLimits();
+        long[] streamLimits = config.streamLimits();
+        snapshotThrottle = new PhaseThrottle(snapshotLimits[0], snapshotLimits[1], snapshotLimits[2], clock);
+        streamThrottle = new PhaseThrottle(streamLimits[0], streamLimits[1], 0, clock);
         try {
             connection = open();
             orderConnection = open();
@@ -101,8 +108,10 @@ public final class MySqlSourceTask extends SourceTask {
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
         if (snapshot != null && !snapshot.done()) {
+            snapshotThrottle.queries(SnapshotPhase.QUERIES_PER_CHUNK);
             List<SourceRecord> records = snapshot.poll();
             if (!records.isEmpty()) {
+                snapshotThrottle.produced(records);
                 return records;
             }
         }
@@ -124,7 +133,11 @@ public final class MySqlSourceTask extends SourceTask {
         }
         metrics.phase(SourceTaskMetrics.Phase.STREAMING);
         List<SourceRecord> records = streaming.poll();
-        return records.isEmpty() ? null : records;
+        if (records.isEmpty()) {
+            return null;
+        }
+        streamThrottle.produced(records);
+        return records;
     }
 
     @Override

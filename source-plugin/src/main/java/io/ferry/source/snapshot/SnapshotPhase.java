@@ -33,6 +33,9 @@ public final class SnapshotPhase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotPhase.class);
 
+    /** Queries a chunk sends: the boundary probe, the two watermarks and the SELECT. */
+    public static final int QUERIES_PER_CHUNK = 4;
+
     private final StripeContext context;
     private final Deque<Stripe> todo;
     private final int total;
