@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * named by CREATE/ALTER/DROP/TRUNCATE/RENAME TABLE (and CREATE INDEX ... ON). Other statements (views,
  * routines, databases) name no table. Replay does not depend on this: the sink parses the DDL itself.
  */
-final class DdlTables {
+public final class DdlTables {
 
     private static final String NAME = "(?:`((?:[^`]|``)+)`|([\\w$]+))";
     private static final Pattern TABLE_STATEMENT = Pattern.compile(
@@ -24,7 +24,7 @@ final class DdlTables {
     private DdlTables() {
     }
 
-    static Optional<TableId> tableOf(String ddl, String defaultDatabase) {
+    public static Optional<TableId> tableOf(String ddl, String defaultDatabase) {
         Matcher m = TABLE_STATEMENT.matcher(ddl);
         if (!m.find()) {
             return Optional.empty();
