@@ -8,14 +8,15 @@ import java.util.Map;
 
 /**
  * Test fixture: a table with a column of every type Ferry maps, rows with edge values, and the Debezium
- * representation each value must have, written down by hand (not computed by the code under test).
+ * representation each value must have, written down by hand (not computed by the code under test). The table
+ * and its rows are shared with {@code DebeziumOracleIT}, which compares Ferry's events with Debezium's.
  */
-final class AllTypesTable {
+public final class AllTypesTable {
 
-    static final String DATABASE = "types";
-    static final String TABLE = "all_types";
+    public static final String DATABASE = "types";
+    public static final String TABLE = "all_types";
 
-    static final String DDL = "CREATE TABLE types.all_types ("
+    public static final String DDL = "CREATE TABLE types.all_types ("
             + "id INT NOT NULL PRIMARY KEY,"
             + " c_tinyint TINYINT, c_tinyint_u TINYINT UNSIGNED, c_bool BOOLEAN,"
             + " c_smallint SMALLINT, c_smallint_u SMALLINT UNSIGNED,"
@@ -38,7 +39,7 @@ final class AllTypesTable {
             + ") DEFAULT CHARSET utf8mb4";
 
     /** Zero dates and invalid ENUM values need a non-strict SQL mode. */
-    static final List<String> INSERTS = List.of(
+    public static final List<String> INSERTS = List.of(
             "SET SESSION sql_mode = ''",
             "SET SESSION time_zone = '+00:00'",
             "INSERT INTO types.all_types (id, c_tinyint, c_tinyint_u, c_bool, c_smallint, c_smallint_u,"
@@ -72,7 +73,8 @@ final class AllTypesTable {
                     + " '2020-00-15 10:00:00', '0000-00-00 00:00:00', '-00:00:01', '-00:00:00.000001', 0, 'nope',"
                     + " 'z,x', '0000-00-00', '0000-00-00 00:00:00', '0000-00-00 00:00:00')");
 
-    static final int ROWS = 5;
+    /** The rows {@link #INSERTS} writes have ids 1 to {@code ROWS}. */
+    public static final int ROWS = 5;
 
     private AllTypesTable() {
     }
@@ -142,7 +144,7 @@ final class AllTypesTable {
         row.put("c_json", "{\"a\": 1, \"b\": [true, null]}");
         row.put("c_enum", "c d");
         row.put("c_set", "x,z");
-        row.put("c_geometry", new Object[] {POINT_1_2, 0});
+        row.put("c_geometry", new Object[] {POINT_1_2, null});
         return row;
     }
 

@@ -8,6 +8,7 @@ import io.ferry.source.schema.convert.RowSchema;
 import io.ferry.testkit.mysql.MySqlServer;
 import java.io.Serializable;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -86,7 +87,7 @@ class TypeMappingIT {
     @Test
     void valuesOfBothPathsAreEqualAndDebeziums() throws Exception {
         RowSchema schema = RowSchema.of(fromInformationSchema, "ferry");
-        List<Struct> jdbcRows = readWithJdbc(schema);
+        List<Struct> jdbcRows = readWithJdbc(schema, SOURCE.jdbcUrl());
         List<Struct> binlogRows = new ArrayList<>();
         for (Serializable[] cells : binlog.rows()) {
             binlogRows.add(schema.fromBinlog(cells));
@@ -110,6 +111,24 @@ class TypeMappingIT {
         }
     }
 
+    /**
+     * The connector's snapshot connection uses {@code useCursorFetch=true}, which implies server-side prepared
+     * statements and so the binary protocol: the rows must read the same as through the text protocol.
+     */
+    @Test
+    void serverCursorsReadTheSameRowsAsTheTextProtocol() throws Exception {
+        RowSchema schema = RowSchema.of(fromInformationSchema, "ferry");
+        List<Struct> text = readWithJdbc(schema, SOURCE.jdbcUrl());
+        List<Struct> cursor = readWithJdbc(schema, SOURCE.jdbcUrl() + "&useCursorFetch=true");
+        assertThat(cursor).hasSize(AllTypesTable.ROWS);
+        for (int r = 0; r < AllTypesTable.ROWS; r++) {
+            for (Field field : schema.valueSchema().fields()) {
+                assertThat(cursor.get(r).get(field)).as("row " + (r + 1) + " field " + field.name())
+                        .isEqualTo(text.get(r).get(field));
+            }
+        }
+    }
+
     private static void assertExpected(String where, Field field, Object expected, Object actual) {
         if (expected instanceof Object[] geometry) {
             Struct struct = (Struct) actual;
@@ -120,12 +139,14 @@ class TypeMappingIT {
         }
     }
 
-    private static List<Struct> readWithJdbc(RowSchema schema) throws Exception {
+    private static List<Struct> readWithJdbc(RowSchema schema, String url) throws Exception {
         String sql = "SELECT " + schema.selectList() + " FROM " + Identifiers.quote(TABLE.database()) + "."
                 + Identifiers.quote(TABLE.table()) + " ORDER BY id";
         List<Struct> rows = new ArrayList<>();
-        try (Connection connection = SOURCE.connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(url, SOURCE.user(), SOURCE.password());
+             Statement statement = connection.createStatement()) {
             statement.execute("SET time_zone = '+00:00'");
+            statement.setFetchSize(2);
             try (ResultSet rs = statement.executeQuery(sql)) {
                 while (rs.next()) {
                     rows.add(schema.fromJdbc(rs));

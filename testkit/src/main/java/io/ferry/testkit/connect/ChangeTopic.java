@@ -22,8 +22,12 @@ public final class ChangeTopic {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One record: the key's and value's payload (null for a null key or a tombstone). */
-    public record Event(JsonNode key, JsonNode value, int partition, long offset) {
+    /**
+     * One record: the key's and value's payload (null for a null key or a tombstone), and the Connect schemas
+     * the JSON converter wrote beside them (null where there is none).
+     */
+    public record Event(JsonNode key, JsonNode value, int partition, long offset, JsonNode keySchema,
+            JsonNode valueSchema) {
 
         public String op() {
             return value == null ? null : value.path("op").asText(null);
@@ -52,8 +56,10 @@ public final class ChangeTopic {
             ConsumerRecords<byte[], byte[]> records = cluster.kafka().consumeAll(30_000, topic);
             List<Event> events = new ArrayList<>();
             for (ConsumerRecord<byte[], byte[]> record : records) {
-                events.add(new Event(payload(record.key()), payload(record.value()), record.partition(),
-                        record.offset()));
+                JsonNode key = envelope(record.key());
+                JsonNode value = envelope(record.value());
+                events.add(new Event(part(key, "payload"), part(value, "payload"), record.partition(),
+                        record.offset(), part(key, "schema"), part(value, "schema")));
             }
             return events;
         } catch (Exception e) {
@@ -88,16 +94,20 @@ public final class ChangeTopic {
         return rows;
     }
 
-    private static JsonNode payload(byte[] bytes) throws IOException {
+    /** The converter's {@code {"schema": ..., "payload": ...}} object, or null for a null key or value. */
+    private static JsonNode envelope(byte[] bytes) {
         if (bytes == null) {
             return null;
         }
         try {
-            JsonNode node = JSON.readTree(bytes);
-            JsonNode payload = node.get("payload");
-            return payload == null || payload.isNull() ? null : payload;
+            return JSON.readTree(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static JsonNode part(JsonNode envelope, String name) {
+        JsonNode part = envelope == null ? null : envelope.get(name);
+        return part == null || part.isNull() ? null : part;
     }
 }

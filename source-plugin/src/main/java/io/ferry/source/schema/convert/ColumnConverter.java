@@ -20,7 +20,8 @@ public interface ColumnConverter {
 
     /**
      * The expression that selects this column for {@link #fromJdbc}, given its quoted name. Usually the name;
-     * FLOAT is selected as DOUBLE because the text protocol prints FLOAT with only 6 significant digits.
+     * FLOAT is selected as DOUBLE because the text protocol prints FLOAT with only 6 significant digits, and
+     * temporal columns as {@code CAST(c AS CHAR)}, the server's text in either protocol.
      */
     default String selectExpression(String quotedColumn) {
         return quotedColumn;

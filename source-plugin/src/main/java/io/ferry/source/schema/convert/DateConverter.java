@@ -2,24 +2,21 @@ package io.ferry.source.schema.convert;
 
 import io.ferry.source.schema.MySqlDateTime;
 import java.io.Serializable;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 
 /**
  * DATE as Debezium's {@code Date}: days since 1970-01-01 on the proleptic Gregorian calendar. A zero date
  * becomes null, or day 0 when the column is NOT NULL (Debezium's rule: a required field needs a value).
  */
-final class DateConverter extends AbstractConverter {
+final class DateConverter extends ServerTextConverter {
 
     DateConverter(boolean optional) {
         super(DebeziumSchemas.date(), optional);
     }
 
     @Override
-    Object readJdbc(ResultSet rs, int index) throws SQLException {
-        String text = Temporals.serverText(rs, index);
-        return text == null ? null : convert(MySqlDateTime.parse(text));
+    Object fromServerText(String text) {
+        return convert(MySqlDateTime.parse(text));
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.ferry.source.schema.convert;
 
 import io.ferry.source.schema.MySqlDateTime;
 import java.io.Serializable;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -13,7 +11,7 @@ import java.time.temporal.ChronoUnit;
  * (epoch microseconds, fsp 4-6): the wall-clock value read as if it were UTC, since DATETIME has no zone.
  * A zero date becomes null, or 0 when the column is NOT NULL.
  */
-final class DateTimeConverter extends AbstractConverter {
+final class DateTimeConverter extends ServerTextConverter {
 
     private static final LocalDateTime EPOCH = LocalDateTime.of(1970, 1, 1, 0, 0);
 
@@ -25,9 +23,8 @@ final class DateTimeConverter extends AbstractConverter {
     }
 
     @Override
-    Object readJdbc(ResultSet rs, int index) throws SQLException {
-        String text = Temporals.serverText(rs, index);
-        return text == null ? null : convert(MySqlDateTime.parse(text));
+    Object fromServerText(String text) {
+        return convert(MySqlDateTime.parse(text));
     }
 
     @Override

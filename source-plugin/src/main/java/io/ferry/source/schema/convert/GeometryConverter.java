@@ -10,7 +10,8 @@ import org.apache.kafka.connect.data.Struct;
 
 /**
  * GEOMETRY and its subtypes as Debezium's {@code Geometry} struct. MySQL stores (and both paths return) a
- * 4-byte little-endian SRID followed by the WKB; the struct separates them.
+ * 4-byte little-endian SRID followed by the WKB; the struct separates them. SRID 0 (no spatial reference
+ * system, the default) becomes a null {@code srid}, as in Debezium's events.
  */
 final class GeometryConverter extends AbstractConverter {
 
@@ -36,6 +37,6 @@ final class GeometryConverter extends AbstractConverter {
         int srid = ByteBuffer.wrap(stored, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
         return new Struct(schema())
                 .put(DebeziumSchemas.WKB, Arrays.copyOfRange(stored, 4, stored.length))
-                .put(DebeziumSchemas.SRID, srid);
+                .put(DebeziumSchemas.SRID, srid == 0 ? null : srid);
     }
 }

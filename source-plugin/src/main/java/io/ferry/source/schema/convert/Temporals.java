@@ -1,8 +1,5 @@
 package io.ferry.source.schema.convert;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -12,16 +9,6 @@ final class Temporals {
     private static final DateTimeFormatter SQL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
 
     private Temporals() {
-    }
-
-    /**
-     * The server's own text of a temporal column, or null. Connector/J's {@code getString} re-formats TIME and
-     * loses the sign of values between -1 hour and 0 ({@code -00:00:01} becomes {@code 00:00:01}) and rejects
-     * zero dates, so the raw bytes of the text protocol are read instead.
-     */
-    static String serverText(ResultSet rs, int index) throws SQLException {
-        byte[] bytes = rs.getBytes(index);
-        return bytes == null ? null : new String(bytes, StandardCharsets.US_ASCII);
     }
 
     /** {@code YYYY-MM-DD hh:mm:ss.ffffff}, the literal MySQL accepts for DATETIME and TIMESTAMP parameters. */

@@ -1,24 +1,21 @@
 package io.ferry.source.schema.convert;
 
 import java.io.Serializable;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 
 /**
  * TIME as Debezium's {@code MicroTime} (adaptive_time_microseconds): signed microseconds, so that TIME's
  * whole range of durations, -838:59:59 to 838:59:59, survives; it is not a time of day.
  */
-final class TimeConverter extends AbstractConverter {
+final class TimeConverter extends ServerTextConverter {
 
     TimeConverter(boolean optional) {
         super(DebeziumSchemas.microTime(), optional);
     }
 
     @Override
-    Object readJdbc(ResultSet rs, int index) throws SQLException {
-        String text = Temporals.serverText(rs, index);
-        return text == null ? null : parseMicros(text);
+    Object fromServerText(String text) {
+        return parseMicros(text);
     }
 
     @Override

@@ -2,8 +2,6 @@ package io.ferry.source.schema.convert;
 
 import io.ferry.source.schema.MySqlDateTime;
 import java.io.Serializable;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -15,7 +13,7 @@ import java.time.format.DateTimeFormatter;
  * JDBC returns text in the session time zone, which must be UTC. The zero timestamp (stored as second 0)
  * becomes null, or the epoch when the column is NOT NULL.
  */
-final class TimestampConverter extends AbstractConverter {
+final class TimestampConverter extends ServerTextConverter {
 
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
@@ -27,11 +25,7 @@ final class TimestampConverter extends AbstractConverter {
     }
 
     @Override
-    Object readJdbc(ResultSet rs, int index) throws SQLException {
-        String text = Temporals.serverText(rs, index);
-        if (text == null) {
-            return null;
-        }
+    Object fromServerText(String text) {
         MySqlDateTime value = MySqlDateTime.parse(text);
         return value.isZeroDate() ? zero() : format(value.toLocalDateTime());
     }

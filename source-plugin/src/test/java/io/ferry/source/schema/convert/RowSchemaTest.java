@@ -38,7 +38,7 @@ class RowSchemaTest {
         assertThat(key.get("tenant")).isEqualTo(4294967295L);
         assertThat(schema.keyToJdbc(key)).containsExactly("2024-02-29", 4294967295L);
         assertThat(row.get("amount")).isNull();
-        assertThat(schema.selectList()).isEqualTo("`tenant`, `day`, CAST(`amount` AS DOUBLE)");
+        assertThat(schema.selectList()).isEqualTo("`tenant`, CAST(`day` AS CHAR), CAST(`amount` AS DOUBLE)");
     }
 
     @Test

@@ -76,4 +76,12 @@ class TemporalConvertersTest {
         assertThat(MySqlDateTime.parse("0000-00-00").isZeroDate()).isTrue();
         assertThat(MySqlDateTime.parse("2020-00-15 10:00:00").isZeroDate()).isTrue();
     }
+
+    /** The server prints them in both protocols; useCursorFetch=true would otherwise bring binary encodings. */
+    @Test
+    void temporalColumnsAreSelectedAsTheServersText() {
+        for (String type : new String[] {"date", "datetime", "timestamp", "time", "year"}) {
+            assertThat(converter(type, 3, true).selectExpression("`c`")).as(type).isEqualTo("CAST(`c` AS CHAR)");
+        }
+    }
 }

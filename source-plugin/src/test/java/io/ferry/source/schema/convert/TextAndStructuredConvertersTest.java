@@ -75,4 +75,13 @@ class TextAndStructuredConvertersTest {
         assertThat(geometry.getBytes("wkb")).hasSize(21).startsWith(1, 1, 0, 0, 0);
         assertThat(geometry.schema().name()).isEqualTo("io.debezium.data.geometry.Geometry");
     }
+
+    /** Debezium's events carry no SRID for SRID 0, the default (seen with the real connector, DebeziumOracleIT). */
+    @Test
+    void sridZeroIsNull() {
+        byte[] stored = HexFormat.of().parseHex("00000000" + "0101000000" + "000000000000f03f" + "0000000000000040");
+        Struct geometry = (Struct) converter("geometry", 0, null, List.of()).fromBinlog(stored);
+        assertThat(geometry.getInt32("srid")).isNull();
+        assertThat(geometry.getBytes("wkb")).hasSize(21);
+    }
 }
