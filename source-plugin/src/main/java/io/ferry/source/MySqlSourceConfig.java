@@ -2,7 +2,10 @@ package io.ferry.source;
 
 import io.ferry.common.ColumnFilter;
 import io.ferry.common.TableFilter;
+import io.ferry.common.TableId;
 import io.ferry.source.event.OperationFilter;
+import io.ferry.source.stream.OnlineDdl;
+import io.ferry.source.stream.OnlineDdlMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +43,9 @@ public final class MySqlSourceConfig extends AbstractConfig {
     public static final String TABLE_INCLUDE_CONFIG = "table.include";
     public static final String TABLE_EXCLUDE_CONFIG = "table.exclude";
     public static final String COLUMN_EXCLUDE_CONFIG = "column.exclude";
+    public static final String ONLINE_DDL_MODE_CONFIG = "online.ddl.mode";
+    public static final String ONLINE_DDL_SHADOW_TABLES_CONFIG = "online.ddl.shadow.tables";
+    public static final String ONLINE_DDL_TRASH_TABLES_CONFIG = "online.ddl.trash.tables";
     public static final String TABLE_OPERATIONS_CONFIG = "table.operations";
     public static final String SNAPSHOT_MODE_CONFIG = "snapshot.mode";
     public static final String SNAPSHOT_CHUNK_SIZE_CONFIG = "snapshot.chunk.size";
@@ -72,6 +78,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
     private final TableFilter tableFilter;
     private final ColumnFilter columnFilter;
     private final OperationFilter operations;
+    private final OnlineDdl ignoredByOnlineDdl;
     private final SnapshotMode snapshotMode;
     private final int chunkSize;
     private final int fetchSize;
@@ -103,6 +110,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
                 getList(TABLE_INCLUDE_CONFIG), getList(TABLE_EXCLUDE_CONFIG));
         this.columnFilter = new ColumnFilter(getList(COLUMN_EXCLUDE_CONFIG));
         this.operations = OperationFilter.parse(getList(TABLE_OPERATIONS_CONFIG));
+        this.ignoredByOnlineDdl = onlineDdl();
         this.snapshotMode = SnapshotMode.parse(getString(SNAPSHOT_MODE_CONFIG));
         this.chunkSize = getInt(SNAPSHOT_CHUNK_SIZE_CONFIG);
         this.fetchSize = getInt(SNAPSHOT_FETCH_SIZE_CONFIG);
@@ -196,6 +204,21 @@ public final class MySqlSourceConfig extends AbstractConfig {
                         + " delete, ddl (e.g. shop\\.audit:insert). The first matching entry decides; other tables emit"
                         + " everything. Snapshot reads are always emitted.",
                 GROUP_SELECTION, ++order, Width.LONG, "Operations per table");
+        def.define(ONLINE_DDL_MODE_CONFIG, Type.STRING, OnlineDdlMode.NONE.configValue(),
+                ConfigDef.ValidString.in(OnlineDdlMode.configValues()), Importance.MEDIUM,
+                "Online schema change tools: none (capture every table as it is), gh-ost (leave out the tool's"
+                        + " shadow and trash tables, and emit its cut-over rename as the ALTER of the original"
+                        + " table), migrate-shadow (capture the shadow tables too, so the destination repeats the"
+                        + " tool's steps).",
+                GROUP_SELECTION, ++order, Width.SHORT, "Online DDL mode");
+        def.define(ONLINE_DDL_SHADOW_TABLES_CONFIG, Type.STRING, "^_(.+)_(?:gho|new)$", new RegexValidator(),
+                Importance.LOW, "Regular expression on table names (without database) of the shadow tables an"
+                        + " online schema change tool builds, for online.ddl.mode=gh-ost.",
+                GROUP_SELECTION, ++order, Width.MEDIUM, "Shadow tables");
+        def.define(ONLINE_DDL_TRASH_TABLES_CONFIG, Type.STRING, "^_(.+)_(?:ghc|del|old)$", new RegexValidator(),
+                Importance.LOW, "Regular expression on table names (without database) of the changelog and"
+                        + " leftover tables of an online schema change tool, for online.ddl.mode=gh-ost.",
+                GROUP_SELECTION, ++order, Width.MEDIUM, "Trash tables");
 
         order = 0;
         def.define(SNAPSHOT_MODE_CONFIG, Type.STRING, SnapshotMode.INITIAL.configValue(),
@@ -298,6 +321,17 @@ public final class MySqlSourceConfig extends AbstractConfig {
         return columnFilter;
     }
 
+    /** A new online DDL tracker (it remembers shadow-table ALTERs, so each reader needs its own). */
+    public OnlineDdl onlineDdl() {
+        return new OnlineDdl(OnlineDdlMode.parse(getString(ONLINE_DDL_MODE_CONFIG)),
+                getString(ONLINE_DDL_SHADOW_TABLES_CONFIG), getString(ONLINE_DDL_TRASH_TABLES_CONFIG));
+    }
+
+    /** The tables to capture: selected by the filters, and not an online DDL tool's shadow or trash table. */
+    public boolean captures(TableId table) {
+        return tableFilter.includes(table) && !ignoredByOnlineDdl.ignores(table);
+    }
+
     public OperationFilter operations() {
         return operations;
     }
@@ -355,6 +389,23 @@ public final class MySqlSourceConfig extends AbstractConfig {
                 // Converters read temporal values as text in the session zone: it must be UTC.
                 + "&connectionTimeZone=UTC&sessionVariables=time_zone=%27%2B00:00%27"
                 + "&connectTimeout=" + connectTimeoutMs + "&useCursorFetch=true";
+    }
+
+    /** Rejects a value that is not a valid regular expression. */
+    static final class RegexValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            try {
+                TableFilter.validatePatterns(value == null ? List.of() : List.of((String) value));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(name, value, e.getMessage());
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "a regular expression";
+        }
     }
 
     /** Rejects {@code table.operations} entries that do not parse, naming the bad entry. */

@@ -109,7 +109,7 @@ public final class MySqlSourceConnector extends SourceConnector {
                         + " (snapshot.mode=when_needed)", StreamOffset.fromMap(stream).restart(),
                         config.topicPrefix(), epoch);
             }
-            SnapshotPlanner planner = new SnapshotPlanner(config.topicPrefix(), config.tableFilter(),
+            SnapshotPlanner planner = new SnapshotPlanner(config.topicPrefix(), config::captures,
                     context().offsetStorageReader(), KeyCodecs::forTable, epoch);
             plan = streaming || !config.snapshotMode().snapshots() ? planner.stored(connection)
                     : planner.plan(connection, maxTasks, config.chunkSize());

@@ -1,6 +1,5 @@
 package io.ferry.source.plan;
 
-import io.ferry.common.TableFilter;
 import io.ferry.common.TableId;
 import io.ferry.source.position.SourcePartitions;
 import io.ferry.source.schema.KeyKind;
@@ -19,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,13 +36,13 @@ public final class SnapshotPlanner {
     public static final int MAX_STRIPES = 64;
 
     private final String server;
-    private final TableFilter filter;
+    private final Predicate<TableId> filter;
     private final OffsetStorageReader offsets;
     private final Function<TableDef, List<KeyColumnCodec>> keyCodecs;
     private final int epoch;
 
     /** @param epoch the snapshot to plan: 0 the first, one more for each snapshot taken again */
-    public SnapshotPlanner(String server, TableFilter filter, OffsetStorageReader offsets,
+    public SnapshotPlanner(String server, Predicate<TableId> filter, OffsetStorageReader offsets,
                            Function<TableDef, List<KeyColumnCodec>> keyCodecs, int epoch) {
         this.server = server;
         this.epoch = epoch;
@@ -133,7 +133,7 @@ public final class SnapshotPlanner {
                      + " WHERE TABLE_TYPE = 'BASE TABLE' ORDER BY TABLE_SCHEMA, TABLE_NAME")) {
             while (rs.next()) {
                 TableId table = new TableId(rs.getString(1), rs.getString(2));
-                if (filter.includes(table)) {
+                if (filter.test(table)) {
                     tables.add(table);
                 }
             }

@@ -9,6 +9,7 @@ import io.ferry.source.binlog.BinlogItem.RowChange;
 import io.ferry.source.binlog.BinlogReadException;
 import io.ferry.source.binlog.BinlogReader;
 import io.ferry.source.event.ChangeRecords;
+import io.ferry.source.event.DdlTables;
 import io.ferry.source.event.Heartbeats;
 import io.ferry.source.metrics.SourceTaskMetrics;
 import io.ferry.source.position.SourcePartitions;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
@@ -45,6 +47,7 @@ public final class StreamingPhase implements AutoCloseable {
     private final Clock clock;
 
     private final int epoch;
+    private final OnlineDdl onlineDdl;
     private final SourceTaskMetrics metrics;
     private StreamOffset lastOffset;
     private BinlogReader reader;
@@ -65,6 +68,7 @@ public final class StreamingPhase implements AutoCloseable {
         this.clock = clock;
         this.lastOffset = start;
         this.epoch = epoch;
+        this.onlineDdl = config.onlineDdl();
         this.metrics = metrics;
         // Zero, so that the first poll stores the start position with a heartbeat right away.
         this.lastRecordMs = 0;
@@ -102,10 +106,7 @@ public final class StreamingPhase implements AutoCloseable {
                     records.streamed(row, partition, offset.toMap(epoch), out);
                 }
             } else if (item instanceof BinlogItem.SchemaChange ddl) {
-                SourceRecord record = records.schemaChange(ddl, partition, offset.toMap(epoch));
-                if (record != null) {
-                    out.add(record);
-                }
+                schemaChange(ddl, offset, out);
             }
             // Transaction ends and progress emit nothing: the offset advances with the next record or heartbeat.
             lastOffset = offset;
@@ -122,10 +123,27 @@ public final class StreamingPhase implements AutoCloseable {
         return out;
     }
 
+    /** A DDL statement as emitted: translated for online DDL tools, and only for captured tables. */
+    private void schemaChange(BinlogItem.SchemaChange ddl, StreamOffset offset, List<SourceRecord> out) {
+        Optional<String> sql = onlineDdl.translate(ddl.sql(), ddl.database());
+        if (sql.isEmpty()) {
+            return;
+        }
+        Optional<TableId> subject = DdlTables.tableOf(sql.get(), ddl.database());
+        if (subject.isPresent() && !config.captures(subject.get())) {
+            return;
+        }
+        SourceRecord record = records.schemaChange(new BinlogItem.SchemaChange(ddl.database(), sql.get(),
+                ddl.context(), ddl.end(), ddl.offsetAfter()), partition, offset.toMap(epoch));
+        if (record != null) {
+            out.add(record);
+        }
+    }
+
     private boolean connect() {
         BinlogReader candidate = new BinlogReader(connection, config.maxQueueSize());
         try {
-            candidate.start(lastOffset, config.tableFilter()::includes, deserializers.get());
+            candidate.start(lastOffset, config::captures, deserializers.get());
             reader = candidate;
             return true;
         } catch (IOException | RuntimeException e) {
@@ -149,10 +167,6 @@ public final class StreamingPhase implements AutoCloseable {
         retryAtMs = now + delay;
     }
 
-    /** Tables the stream emits; used by the task to log what it captures. */
-    public boolean captures(TableId table) {
-        return config.tableFilter().includes(table);
-    }
 
     @Override
     public void close() {

@@ -12,6 +12,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -165,6 +166,38 @@ class StreamingIT {
                 .await(e -> e.stream().anyMatch(x -> x.after() != null && x.after().get("id").asInt() == 3), TIMEOUT);
         assertThat(audit).extracting(Event::op).containsExactly("r", "c", "c");
         CONNECT.delete("s4");
+    }
+
+    @Test
+    void aGhostStyleOnlineSchemaChangeArrivesAsOneAlterOfTheOriginalTable() {
+        SOURCE.createDatabase("stream5");
+        SOURCE.execute("CREATE TABLE stream5.orders (id INT PRIMARY KEY, v INT)",
+                "INSERT INTO stream5.orders VALUES (1, 1)");
+        Map<String, String> config = SourceConnectors.config(SOURCE, "s5", "stream5\\..*", 1);
+        config.put(MySqlSourceConfig.ONLINE_DDL_MODE_CONFIG, "gh-ost");
+        CONNECT.deploy("s5", config);
+        awaitStreaming("s5");
+        // What gh-ost does: shadow table, ALTER it, copy, changelog table, cut-over rename, clean up.
+        SOURCE.execute("USE stream5", "CREATE TABLE _orders_gho LIKE orders",
+                "ALTER TABLE _orders_gho ADD COLUMN note VARCHAR(20)",
+                "INSERT INTO _orders_gho (id, v) SELECT id, v FROM orders",
+                "CREATE TABLE _orders_ghc (id INT PRIMARY KEY, hint VARCHAR(20))",
+                "INSERT INTO _orders_ghc VALUES (1, 'heartbeat')",
+                "UPDATE orders SET v = 2 WHERE id = 1", "UPDATE _orders_gho SET v = 2 WHERE id = 1",
+                "RENAME TABLE orders TO _orders_del, _orders_gho TO orders",
+                "DROP TABLE _orders_del", "DROP TABLE _orders_ghc",
+                "INSERT INTO orders VALUES (2, 2, 'after')");
+
+        List<Event> rows = new ChangeTopic(CONNECT, "s5.stream5.orders")
+                .await(e -> e.stream().anyMatch(x -> x.after() != null && x.after().get("id").asInt() == 2), TIMEOUT);
+        assertThat(rows).extracting(Event::op).containsExactly("r", "u", "c");
+        assertThat(rows.get(2).after().get("note").asText()).isEqualTo("after");
+        List<Event> ddl = new ChangeTopic(CONNECT, "s5").await(e -> !e.isEmpty(), TIMEOUT);
+        assertThat(ddl).extracting(e -> e.value().get("ddl").asText())
+                .containsExactly("ALTER TABLE `stream5`.`orders` ADD COLUMN note VARCHAR(20)");
+        assertThat(CONNECT.kafka().describeTopics("s5.stream5._orders_gho", "s5.stream5._orders_ghc")
+                .values()).allMatch(Optional::isEmpty);
+        CONNECT.delete("s5");
     }
 
     /** Streaming has started once its first heartbeat (which stores the start position) is in Kafka. */
