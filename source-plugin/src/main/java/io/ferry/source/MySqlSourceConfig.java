@@ -9,6 +9,7 @@ import io.ferry.source.stream.OnlineDdlMode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -59,6 +60,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
     public static final String MAX_QUEUE_SIZE_CONFIG = "max.queue.size";
     public static final String POLL_INTERVAL_MS_CONFIG = "poll.interval.ms";
     public static final String HEARTBEAT_INTERVAL_MS_CONFIG = "heartbeat.interval.ms";
+    public static final String HEARTBEAT_TABLE_CONFIG = "heartbeat.table";
     public static final String CONNECTION_RETRY_TIMEOUT_MS_CONFIG = "connection.retry.timeout.ms";
     public static final String RETRY_TIMEOUT_MS_CONFIG = "retry.timeout.ms";
 
@@ -136,6 +138,9 @@ public final class MySqlSourceConfig extends AbstractConfig {
         if (maxQueueSize <= maxBatchSize) {
             problems.put(MAX_QUEUE_SIZE_CONFIG, "must be larger than " + MAX_BATCH_SIZE_CONFIG + " (" + maxBatchSize
                     + ")");
+        }
+        if (!getString(HEARTBEAT_TABLE_CONFIG).isBlank() && heartbeatIntervalMs == 0) {
+            problems.put(HEARTBEAT_TABLE_CONFIG, "needs " + HEARTBEAT_INTERVAL_MS_CONFIG + " above 0");
         }
         if (retryTimeoutMs >= connectionRetryTimeoutMs) {
             problems.put(RETRY_TIMEOUT_MS_CONFIG, "must be smaller than " + CONNECTION_RETRY_TIMEOUT_MS_CONFIG + " ("
@@ -269,6 +274,12 @@ public final class MySqlSourceConfig extends AbstractConfig {
                         + " was emitted, so the stored binlog offset advances while captured tables are quiet. 0"
                         + " turns heartbeats off.",
                 GROUP_STREAMING, ++order, Width.SHORT, "Heartbeat interval");
+        def.define(HEARTBEAT_TABLE_CONFIG, Type.STRING, "", new HeartbeatTableValidator(), Importance.LOW,
+                "A db.table on the source that the connector writes the current UTC time into every"
+                        + " heartbeat.interval.ms (created if missing; needs CREATE, INSERT and UPDATE on it). It is"
+                        + " captured like any table, so its copy in the destination shows the end-to-end lag. Empty"
+                        + " writes nothing.",
+                GROUP_STREAMING, ++order, Width.MEDIUM, "Heartbeat table");
         def.define(CONNECTION_RETRY_TIMEOUT_MS_CONFIG, Type.LONG, 720 * 60_000L, ConfigDef.Range.atLeast(0L),
                 Importance.MEDIUM, "How long, in milliseconds, a lost or refused connection to the source is retried"
                         + " before the task fails. The default is 720 minutes.",
@@ -329,7 +340,8 @@ public final class MySqlSourceConfig extends AbstractConfig {
 
     /** The tables to capture: selected by the filters, and not an online DDL tool's shadow or trash table. */
     public boolean captures(TableId table) {
-        return tableFilter.includes(table) && !ignoredByOnlineDdl.ignores(table);
+        return tableFilter.includes(table) && !ignoredByOnlineDdl.ignores(table)
+                || heartbeatTable().map(table::equals).orElse(false);
     }
 
     public OperationFilter operations() {
@@ -375,6 +387,12 @@ public final class MySqlSourceConfig extends AbstractConfig {
         return heartbeatIntervalMs;
     }
 
+    /** The heartbeat table, if one is configured. */
+    public Optional<TableId> heartbeatTable() {
+        String table = getString(HEARTBEAT_TABLE_CONFIG).trim();
+        return table.isEmpty() ? Optional.empty() : Optional.of(TableId.parse(table));
+    }
+
     public long connectionRetryTimeoutMs() {
         return connectionRetryTimeoutMs;
     }
@@ -389,6 +407,26 @@ public final class MySqlSourceConfig extends AbstractConfig {
                 // Converters read temporal values as text in the session zone: it must be UTC.
                 + "&connectionTimeZone=UTC&sessionVariables=time_zone=%27%2B00:00%27"
                 + "&connectTimeout=" + connectTimeoutMs + "&useCursorFetch=true";
+    }
+
+    /** Accepts an empty value or db.table. */
+    static final class HeartbeatTableValidator implements ConfigDef.Validator {
+        @Override
+        public void ensureValid(String name, Object value) {
+            String table = value == null ? "" : ((String) value).trim();
+            if (!table.isEmpty()) {
+                try {
+                    TableId.parse(table);
+                } catch (IllegalArgumentException e) {
+                    throw new ConfigException(name, value, "must be db.table");
+                }
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "empty, or db.table";
+        }
     }
 
     /** Rejects a value that is not a valid regular expression. */

@@ -12,6 +12,7 @@ import io.ferry.source.schema.TableDef;
 import io.ferry.source.schema.TableDefReader;
 import io.ferry.source.schema.binlog.BinlogDeserialization;
 import io.ferry.source.snapshot.KeyOrder;
+import io.ferry.source.stream.HeartbeatWriter;
 import io.ferry.source.stream.SnapshotOverlap;
 import io.ferry.source.stream.StreamingPhase;
 import io.ferry.source.stream.StripeOverlap;
@@ -104,7 +105,9 @@ final class StreamStarter {
             LOG.info("Snapshot phase complete; streaming the binlog of {}:{} from {}", config.hostname(),
                     config.port(), start.restart());
             return new StreamingPhase(config, wiring.binlog(config.serverId()),
-                    BinlogDeserialization::newEventDeserializer, records, overlap, start, epoch, metrics, clock);
+                    BinlogDeserialization::newEventDeserializer, records, overlap, start, epoch, metrics,
+                    config.heartbeatTable().map(table -> new HeartbeatWriter(orderConnection, table,
+                            config.heartbeatIntervalMs(), clock)).orElse(null), clock);
         } catch (SQLException e) {
             throw new ConnectException("Cannot prepare streaming from " + config.hostname() + ":" + config.port()
                     + ": " + e.getMessage(), e);

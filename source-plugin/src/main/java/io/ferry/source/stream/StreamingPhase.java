@@ -15,6 +15,7 @@ import io.ferry.source.metrics.SourceTaskMetrics;
 import io.ferry.source.position.SourcePartitions;
 import io.ferry.source.position.StreamOffset;
 import java.io.IOException;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,6 +49,7 @@ public final class StreamingPhase implements AutoCloseable {
 
     private final int epoch;
     private final OnlineDdl onlineDdl;
+    private final HeartbeatWriter heartbeatWriter;
     private final SourceTaskMetrics metrics;
     private StreamOffset lastOffset;
     private BinlogReader reader;
@@ -56,7 +58,8 @@ public final class StreamingPhase implements AutoCloseable {
 
     public StreamingPhase(MySqlSourceConfig config, BinlogConnection connection,
                           Supplier<EventDeserializer> deserializers, ChangeRecords records, SnapshotOverlap overlap,
-                          StreamOffset start, int epoch, SourceTaskMetrics metrics, Clock clock) {
+                          StreamOffset start, int epoch, SourceTaskMetrics metrics, HeartbeatWriter heartbeatWriter,
+                          Clock clock) {
         this.config = config;
         this.connection = connection;
         this.deserializers = deserializers;
@@ -69,6 +72,7 @@ public final class StreamingPhase implements AutoCloseable {
         this.lastOffset = start;
         this.epoch = epoch;
         this.onlineDdl = config.onlineDdl();
+        this.heartbeatWriter = heartbeatWriter;
         this.metrics = metrics;
         // Zero, so that the first poll stores the start position with a heartbeat right away.
         this.lastRecordMs = 0;
@@ -76,6 +80,7 @@ public final class StreamingPhase implements AutoCloseable {
 
     /** Records for the changes read since the last call; empty while the binlog is quiet or a retry waits. */
     public List<SourceRecord> poll() throws InterruptedException {
+        beat();
         long now = clock.millis();
         if (reader == null) {
             if (now < retryAtMs) {
@@ -121,6 +126,18 @@ public final class StreamingPhase implements AutoCloseable {
             lastRecordMs = now;
         }
         return out;
+    }
+
+    /** Writes to the heartbeat table when due; a failure is retried at the next beat, never stops streaming. */
+    private void beat() {
+        if (heartbeatWriter == null) {
+            return;
+        }
+        try {
+            heartbeatWriter.maybeBeat();
+        } catch (SQLException e) {
+            LOG.warn("Cannot write the heartbeat table: {}", e.getMessage());
+        }
     }
 
     /** A DDL statement as emitted: translated for online DDL tools, and only for captured tables. */

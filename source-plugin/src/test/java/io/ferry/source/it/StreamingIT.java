@@ -200,6 +200,22 @@ class StreamingIT {
         CONNECT.delete("s5");
     }
 
+    @Test
+    void theHeartbeatTableIsWrittenAndCapturedEvenWhenNotSelected() {
+        SOURCE.createDatabase("stream6");
+        SOURCE.execute("CREATE TABLE stream6.items (id INT PRIMARY KEY)");
+        Map<String, String> config = SourceConnectors.config(SOURCE, "s6", "stream6\\.items", 1);
+        config.put(MySqlSourceConfig.SNAPSHOT_MODE_CONFIG, "never");
+        config.put(MySqlSourceConfig.HEARTBEAT_TABLE_CONFIG, "stream6.ferry_heartbeat");
+        CONNECT.deploy("s6", config);
+
+        List<Event> beats = new ChangeTopic(CONNECT, "s6.stream6.ferry_heartbeat").await(e -> e.size() >= 2, TIMEOUT);
+        assertThat(beats).extracting(Event::op).contains("u");
+        assertThat(beats.get(beats.size() - 1).after().get("id").asInt()).isEqualTo(1);
+        assertThat(beats.get(beats.size() - 1).after().get("ts").asLong()).isPositive();
+        CONNECT.delete("s6");
+    }
+
     /** Streaming has started once its first heartbeat (which stores the start position) is in Kafka. */
     private static void awaitStreaming(String prefix) {
         new ChangeTopic(CONNECT, "__ferry-heartbeat." + prefix).await(e -> !e.isEmpty(), TIMEOUT);
