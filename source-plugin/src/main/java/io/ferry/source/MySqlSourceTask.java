@@ -8,18 +8,22 @@ import io.ferry.source.event.SourceInfo;
 import io.ferry.source.event.TopicNames;
 import io.ferry.source.metrics.SourceTaskMetrics;
 import io.ferry.source.plan.Stripe;
+import io.ferry.source.plan.StripeProgress;
 import io.ferry.source.plan.TaskAssignments;
 import io.ferry.source.position.ServerPositions;
 import io.ferry.source.schema.ConnectRowCodecs;
 import io.ferry.source.schema.TableDef;
 import io.ferry.source.schema.TableDefReader;
 import io.ferry.source.snapshot.SnapshotPhase;
+import io.ferry.source.stream.RetryPolicy;
 import io.ferry.source.stream.StreamingPhase;
 import io.ferry.source.throttle.PhaseThrottle;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,6 +46,13 @@ public final class MySqlSourceTask extends SourceTask {
     private int index;
     private Connection connection;
     private Connection orderConnection;
+    private ServerPositions positions;
+    private TaskWiring wiring;
+    private RowCodecs codecs;
+    private ChangeRecords records;
+    private RetryPolicy snapshotRetries;
+    private Map<Stripe, StripeProgress> snapshotToResume;
+    private long snapshotRetryAtMs;
     private SnapshotPhase snapshot;
     private StreamStarter streamStarter;
     private StreamingPhase streaming;
@@ -68,20 +79,23 @@ public final class MySqlSourceTask extends SourceTask {
         try {
             connection = open();
             orderConnection = open();
-            RowCodecs codecs = new ConnectRowCodecs(config.topicPrefix(), config.columnFilter(), this::catalog);
-            ChangeRecords records = new ChangeRecords(codecs, new TopicNames(config.topicPrefix()),
+            codecs = new ConnectRowCodecs(config.topicPrefix(), config.columnFilter(), this::catalog);
+            records = new ChangeRecords(codecs, new TopicNames(config.topicPrefix()),
                     new SourceInfo(FerryVersion.get(), config.topicPrefix()), config.tombstonesOnDelete(),
                     config.operations(), clock);
-            ServerPositions positions = new ServerPositions(connection);
-            TaskWiring wiring = new TaskWiring(config, positions.mariaDb(), clock);
+            positions = new ServerPositions(connection);
+            wiring = new TaskWiring(config, positions.mariaDb(), clock);
+            snapshotRetries = new RetryPolicy(config.connectionRetryTimeoutMs(), config.retryTimeoutMs());
             if (!assigned.isEmpty()) {
-                snapshot = wiring.snapshot(index, assigned, connection, orderConnection, positions, codecs, records,
-                        context.offsetStorageReader(), metrics);
+                Map<Stripe, StripeProgress> fresh = new LinkedHashMap<>();
+                assigned.forEach(stripe -> fresh.put(stripe, null));
+                snapshot = newSnapshotPhase(fresh);
             }
             if (index == 0 && config.snapshotMode().streams()) {
                 int epoch = Integer.parseInt(props.getOrDefault(TaskKeys.SNAPSHOT_EPOCH, "0"));
                 streamStarter = new StreamStarter(config, epoch, TaskAssignments.readAll(props),
-                        context.offsetStorageReader(), positions, orderConnection, wiring, records, metrics, clock);
+                        context.offsetStorageReader(), () -> positions, () -> orderConnection, wiring, records,
+                        metrics, clock);
             }
         } catch (SQLException e) {
             stop();
@@ -101,18 +115,79 @@ public final class MySqlSourceTask extends SourceTask {
         }
     }
 
+    private SnapshotPhase newSnapshotPhase(Map<Stripe, StripeProgress> stripes) {
+        Map<Stripe, StripeProgress> resume = new LinkedHashMap<>();
+        stripes.forEach((stripe, progress) -> {
+            if (progress != null) {
+                resume.put(stripe, progress);
+            }
+        });
+        return wiring.snapshot(index, new ArrayList<>(stripes.keySet()), connection, orderConnection, positions,
+                codecs, records, context.offsetStorageReader(), metrics, resume);
+    }
+
+    /**
+     * After a snapshot failure: waits out the backoff, reconnects, and rebuilds the phase where it stopped.
+     * Returns false while still waiting.
+     */
+    private boolean resumeSnapshot() throws InterruptedException {
+        long now = clock.millis();
+        if (now < snapshotRetryAtMs) {
+            Thread.sleep(Math.min(snapshotRetryAtMs - now, config.pollIntervalMs()));
+            return false;
+        }
+        closeQuietly(connection);
+        closeQuietly(orderConnection);
+        try {
+            connection = open();
+            orderConnection = open();
+            positions = new ServerPositions(connection);
+        } catch (SQLException e) {
+            snapshotFailed(e);
+            return false;
+        }
+        snapshot = newSnapshotPhase(snapshotToResume);
+        snapshotToResume = null;
+        return true;
+    }
+
+    private void snapshotFailed(Exception failure) {
+        long now = clock.millis();
+        long delay = snapshotRetries.onFailure(failure, now);
+        if (delay < 0) {
+            throw new ConnectException("The snapshot failed and the retry window is used up: " + failure.getMessage(),
+                    failure);
+        }
+        LOG.warn("Snapshot task {} failed ({}); retrying in {} ms where it stopped", index, failure.getMessage(),
+                delay);
+        snapshotRetryAtMs = now + delay;
+    }
+
     private Connection open() throws SQLException {
         return DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password().value());
     }
 
     @Override
     public List<SourceRecord> poll() throws InterruptedException {
+        if (snapshotToResume != null && !resumeSnapshot()) {
+            return null;
+        }
         if (snapshot != null && !snapshot.done()) {
             snapshotThrottle.queries(SnapshotPhase.QUERIES_PER_CHUNK);
-            List<SourceRecord> records = snapshot.poll();
-            if (!records.isEmpty()) {
-                snapshotThrottle.produced(records);
-                return records;
+            List<SourceRecord> batch;
+            try {
+                batch = snapshot.poll();
+                snapshotRetries.onSuccess();
+            } catch (SnapshotPhase.Failure e) {
+                snapshotToResume = snapshot.remaining();
+                snapshot.close();
+                snapshot = null;
+                snapshotFailed(e);
+                return null;
+            }
+            if (!batch.isEmpty()) {
+                snapshotThrottle.produced(batch);
+                return batch;
             }
         }
         if (streaming == null && streamStarter != null) {

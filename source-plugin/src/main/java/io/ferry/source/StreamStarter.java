@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
@@ -44,8 +45,8 @@ final class StreamStarter {
     private final int epoch;
     private final List<Stripe> stripes;
     private final OffsetStorageReader offsets;
-    private final ServerPositions positions;
-    private final Connection orderConnection;
+    private final Supplier<ServerPositions> positions;
+    private final Supplier<Connection> orderConnection;
     private final TaskWiring wiring;
     private final ChangeRecords records;
     private final SourceTaskMetrics metrics;
@@ -54,7 +55,8 @@ final class StreamStarter {
     private boolean waitingLogged;
 
     StreamStarter(MySqlSourceConfig config, int epoch, List<Stripe> stripes, OffsetStorageReader offsets,
-                  ServerPositions positions, Connection orderConnection, TaskWiring wiring, ChangeRecords records,
+                  Supplier<ServerPositions> positions, Supplier<Connection> orderConnection, TaskWiring wiring,
+                  ChangeRecords records,
                   SourceTaskMetrics metrics, Clock clock) {
         this.metrics = metrics;
         this.config = config;
@@ -89,13 +91,13 @@ final class StreamStarter {
                 }
                 return null;
             } else if (finished.isEmpty()) {
-                start = StreamOffset.at(positions.current(), positions.currentGtids());
+                start = StreamOffset.at(positions.get().current(), positions.get().currentGtids());
             } else {
                 start = StreamOffset.at(StripeOverlap.start(finished), null);
             }
-            if (!positions.available(start.restart())) {
+            if (!positions.get().available(start.restart())) {
                 throw new ConnectException("The binlog position " + start.restart() + " to stream from is no"
-                        + " longer on the server (the oldest file is " + positions.files().stream().findFirst()
+                        + " longer on the server (the oldest file is " + positions.get().files().stream().findFirst()
                         .orElse("none") + "). Take a new snapshot: delete this connector's offsets"
                         + " (DELETE /connectors/<name>/offsets while it is stopped), or set"
                         + " snapshot.mode=when_needed.");
@@ -106,7 +108,7 @@ final class StreamStarter {
                     config.port(), start.restart());
             return new StreamingPhase(config, wiring.binlog(config.serverId()),
                     BinlogDeserialization::newEventDeserializer, records, overlap, start, epoch, metrics,
-                    config.heartbeatTable().map(table -> new HeartbeatWriter(orderConnection, table,
+                    config.heartbeatTable().map(table -> new HeartbeatWriter(orderConnection.get(), table,
                             config.heartbeatIntervalMs(), clock)).orElse(null), clock);
         } catch (SQLException e) {
             throw new ConnectException("Cannot prepare streaming from " + config.hostname() + ":" + config.port()
@@ -138,9 +140,9 @@ final class StreamStarter {
         Map<TableId, KeyOrder> orders = new HashMap<>();
         for (Stripe stripe : finished.keySet()) {
             if (!orders.containsKey(stripe.table())) {
-                Optional<TableDef> table = TableDefReader.read(orderConnection, stripe.table());
+                Optional<TableDef> table = TableDefReader.read(orderConnection.get(), stripe.table());
                 if (table.isPresent() && !table.get().keyColumns().isEmpty()) {
-                    orders.put(stripe.table(), KeyOrder.forTable(orderConnection, table.get()));
+                    orders.put(stripe.table(), KeyOrder.forTable(orderConnection.get(), table.get()));
                 }
             }
         }

@@ -7,6 +7,7 @@ import io.ferry.source.event.SourceInfo;
 import io.ferry.source.metrics.SourceTaskMetrics;
 import io.ferry.common.FerryVersion;
 import io.ferry.source.plan.Stripe;
+import io.ferry.source.plan.StripeProgress;
 import io.ferry.source.position.ServerPositions;
 import io.ferry.source.schema.KeyCodecs;
 import io.ferry.source.schema.binlog.BinlogDeserialization;
@@ -15,6 +16,7 @@ import io.ferry.source.snapshot.StripeContext;
 import java.sql.Connection;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 
 /** Builds a task's phases from its config: connection settings, server ids and sizes in one place. */
@@ -38,12 +40,13 @@ final class TaskWiring {
 
     SnapshotPhase snapshot(int index, List<Stripe> stripes, Connection connection, Connection orderConnection,
                            ServerPositions positions, RowCodecs codecs, ChangeRecords records,
-                           OffsetStorageReader offsets, SourceTaskMetrics metrics) {
+                           OffsetStorageReader offsets, SourceTaskMetrics metrics,
+                           Map<Stripe, StripeProgress> resume) {
         long serverId = config.serverId() + 1 + index;
         StripeContext context = new StripeContext(config.topicPrefix(), connection, orderConnection, positions,
                 records, new SourceInfo(FerryVersion.get(), config.topicPrefix()), serverId, config.chunkSize(),
                 config.fetchSize(), metrics, clock);
         return new SnapshotPhase(context, stripes, offsets, codecs, KeyCodecs::forTable, binlog(serverId),
-                BinlogDeserialization::newEventDeserializer, config.maxQueueSize());
+                BinlogDeserialization::newEventDeserializer, config.maxQueueSize(), resume);
     }
 }

@@ -13,13 +13,15 @@ import io.ferry.source.schema.TableDef;
 import io.ferry.source.schema.TableDefReader;
 import java.io.IOException;
 import java.sql.SQLException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.apache.kafka.connect.storage.OffsetStorageReader;
 import org.slf4j.Logger;
@@ -45,12 +47,20 @@ public final class SnapshotPhase implements AutoCloseable {
     private final BinlogConnection binlog;
     private final Supplier<EventDeserializer> deserializers;
     private final int queueSize;
+    private final Map<Stripe, StripeProgress> inMemory;
     private StripeReader current;
     private int finished;
 
+    /** A stripe read failed; {@link #remaining()} says where to go on after a retry. */
+    public static final class Failure extends Exception {
+        Failure(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     public SnapshotPhase(StripeContext context, List<Stripe> stripes, OffsetStorageReader offsets, RowCodecs codecs,
                   Function<TableDef, List<KeyColumnCodec>> keyCodecs, BinlogConnection binlog,
-                  Supplier<EventDeserializer> deserializers, int queueSize) {
+                  Supplier<EventDeserializer> deserializers, int queueSize, Map<Stripe, StripeProgress> resume) {
         this.context = context;
         this.todo = new ArrayDeque<>(stripes);
         this.total = stripes.size();
@@ -60,6 +70,7 @@ public final class SnapshotPhase implements AutoCloseable {
         this.binlog = binlog;
         this.deserializers = deserializers;
         this.queueSize = queueSize;
+        this.inMemory = new HashMap<>(resume);
         context.metrics().stripes(total);
     }
 
@@ -67,8 +78,23 @@ public final class SnapshotPhase implements AutoCloseable {
         return current == null && todo.isEmpty();
     }
 
+    /**
+     * The stripes not finished yet, with the progress reached in memory where it is ahead of the stored offsets:
+     * what a new phase resumes from after a failure (everything before it was handed to Connect).
+     */
+    public Map<Stripe, StripeProgress> remaining() {
+        Map<Stripe, StripeProgress> remaining = new LinkedHashMap<>();
+        if (current != null) {
+            remaining.put(current.stripe(), current.progress());
+        }
+        for (Stripe stripe : todo) {
+            remaining.put(stripe, inMemory.get(stripe));
+        }
+        return remaining;
+    }
+
     /** The records of the next chunk of the current stripe; empty once every stripe is done. */
-    public List<SourceRecord> poll() throws InterruptedException {
+    public List<SourceRecord> poll() throws InterruptedException, Failure {
         try {
             while (current == null) {
                 if (todo.isEmpty()) {
@@ -86,16 +112,16 @@ public final class SnapshotPhase implements AutoCloseable {
                 current = null;
             }
             return records;
-        } catch (SQLException | IOException | BinlogReadException e) {
-            throw new ConnectException("Snapshot of " + (current == null ? "a stripe" : describe(current))
-                    + " failed: " + e.getMessage(), e);
+        } catch (SQLException | IOException | BinlogReadException | UncheckedIOException e) {
+            throw new Failure("Snapshot of " + (current == null ? "a stripe" : describe(current)) + " failed: "
+                    + e.getMessage(), e);
         }
     }
 
     private StripeReader open(Stripe stripe) throws SQLException, IOException {
         Map<String, Object> stored = offsets.offset(stripe.partition(context.server()));
-        StripeProgress progress = stored == null
-                ? new StripeProgress(stripe.stripes(), stripe.range(), stripe.range(),
+        StripeProgress progress = inMemory.containsKey(stripe) && inMemory.get(stripe) != null ? inMemory.get(stripe)
+                : stored == null ? new StripeProgress(stripe.stripes(), stripe.range(), stripe.range(),
                         StreamOffset.at(context.positions().current(), null), null)
                 : StripeProgress.fromOffset(stored);
         if (progress.done()) {

@@ -74,6 +74,10 @@ final class StripeReader implements AutoCloseable {
         return progress.done();
     }
 
+    Stripe stripe() {
+        return stripe;
+    }
+
     StripeProgress progress() {
         return progress;
     }

@@ -177,7 +177,37 @@ class SnapshotIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
+    void aLostSourceConnectionMidSnapshotIsRetriedWhereItStopped() {
+        String db = createTable("snap_retry", 3000);
+        TableId table = new TableId(db, "items");
+        AtomicBoolean killed = new AtomicBoolean();
+        SnapshotHooks.set((point, t, chunk) -> {
+            if (t.equals(table) && point == SnapshotHooks.Point.AFTER_SELECT && containsId(chunk, 1501)
+                    && killed.compareAndSet(false, true)) {
+                // Drop every client connection but replication streams: the task's next query fails.
+                for (List<String> row : SOURCE.queryRows("SELECT ID FROM information_schema.PROCESSLIST"
+                        + " WHERE ID <> CONNECTION_ID() AND COMMAND NOT IN ('Binlog Dump', 'Daemon')")) {
+                    SOURCE.execute("KILL CONNECTION " + row.get(0));
+                }
+            }
+        });
+        Map<String, String> config = SourceConnectors.config(SOURCE, "k1", db + "\\.items", 1);
+        config.put(MySqlSourceConfig.SNAPSHOT_CHUNK_SIZE_CONFIG, "100");
+        List<Event> events = runToSentinel("k1", config, db);
+
+        assertThat(killed).isTrue();
+        assertReplayEqualsSource(events, db);
+        Map<Integer, Long> readsPerId = events.stream().filter(e -> "r".equals(e.op()))
+                .collect(Collectors.groupingBy(SnapshotIT::id, TreeMap::new, Collectors.counting()));
+        assertThat(readsPerId).hasSize(3000);
+        assertThat(readsPerId.entrySet()).as("only the chunk that failed is read again")
+                .allMatch(e -> e.getValue() == 1 || e.getKey() >= 1501 && e.getKey() < 1601 && e.getValue() <= 2);
+        CONNECT.delete("k1");
+    }
+
+    @Test
+    @Order(10)
     void removingAWorkerMidSnapshotRebalancesItsTasks() {
         String db = createTable("snap_rebalance", 8000);
         Map<String, String> config = SourceConnectors.config(SOURCE, "b1", db + "\\.items", 3);
