@@ -13,12 +13,14 @@ import java.util.List;
  *   <li>{@code ferry.bench.jdbc.threads} the JDBC baseline's thread counts ("1,2");</li>
  *   <li>{@code ferry.bench.fetch.size} rows per round trip, for Ferry and the baseline alike (2048, Ferry's
  *       default);</li>
+ *   <li>{@code ferry.bench.datetime} whether the table has its DATETIME(6) column (false: a BIGINT of epoch
+ *       microseconds instead, see {@link BenchTable});</li>
  *   <li>{@code ferry.bench.results} the Markdown file the result is appended to (none: print only);</li>
  *   <li>{@code ferry.bench.commit} the git commit measured, for the record.</li>
  * </ul>
  */
 record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<Integer> jdbcThreads, int fetchSize,
-                     Path resultsFile, String commit) {
+                     boolean dateTime, Path resultsFile, String commit) {
 
     static BenchSettings fromSystemProperties() {
         String results = System.getProperty("ferry.bench.results", "");
@@ -28,6 +30,7 @@ record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<I
                 ints(System.getProperty("ferry.bench.tasks", "1,2,3")),
                 ints(System.getProperty("ferry.bench.jdbc.threads", "1,2")),
                 Integer.getInteger("ferry.bench.fetch.size", 2048),
+                Boolean.getBoolean("ferry.bench.datetime"),
                 results.isBlank() ? null : Path.of(results),
                 System.getProperty("ferry.bench.commit", "unknown"));
     }

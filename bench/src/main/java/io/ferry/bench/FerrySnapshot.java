@@ -31,6 +31,7 @@ final class FerrySnapshot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FerrySnapshot.class);
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    private static final long STATUS_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final MySqlServer server;
     private final ConnectCluster connect;
@@ -56,13 +57,22 @@ final class FerrySnapshot implements AutoCloseable {
         long firstRow = -1;
         long rows = 0;
         long deadline = started + timeout.toNanos();
+        long nextStatusCheck = started + STATUS_NANOS;
+        boolean topicExists = false;
         while (rows < table.rows()) {
-            if (System.nanoTime() > deadline) {
+            long now = System.nanoTime();
+            if (now > deadline) {
                 throw new IllegalStateException(name + " delivered " + rows + " of " + table.rows() + " rows in "
                         + timeout + "; status: " + describe(connect.status(name)));
             }
+            if (now > nextStatusCheck) {
+                failIfATaskFailed(name, rows, table.rows());
+                nextStatusCheck = now + STATUS_NANOS;
+            }
             sleepNanos(POLL_NANOS);
-            rows = endOffset(partition);
+            // Asking for the offsets of a topic that does not exist yet makes the admin client log errors.
+            topicExists = topicExists || topicNames().contains(partition.topic());
+            rows = topicExists ? endOffset(partition) : 0;
             if (rows > 0 && firstRow < 0) {
                 firstRow = System.nanoTime() - started;
             }
@@ -89,6 +99,32 @@ final class FerrySnapshot implements AutoCloseable {
         config.put(MySqlSourceConfig.SNAPSHOT_MODE_CONFIG, "initial_only");
         config.put(MySqlSourceConfig.SNAPSHOT_FETCH_SIZE_CONFIG, String.valueOf(fetchSize));
         return config;
+    }
+
+    /** Stops the benchmark at once when a task fails (e.g. on a column it cannot convert), with its trace. */
+    private void failIfATaskFailed(String name, long rows, long expected) {
+        ConnectorStateInfo status;
+        try {
+            status = connect.status(name);
+        } catch (RuntimeException e) {
+            return; // not known to the worker yet
+        }
+        if (status.tasks().stream().anyMatch(t -> "FAILED".equals(t.state()))
+                || "FAILED".equals(status.connector().state())) {
+            throw new IllegalStateException(name + " failed after " + rows + " of " + expected + " rows: "
+                    + describe(status));
+        }
+    }
+
+    private Set<String> topicNames() {
+        try {
+            return admin.listTopics().names().get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Cannot list topics: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The partition's end offset: records written and acknowledged; 0 while the topic does not exist. */

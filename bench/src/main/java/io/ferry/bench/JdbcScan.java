@@ -63,15 +63,16 @@ final class JdbcScan {
     private long scan(long from, long to) throws SQLException {
         String url = server.jdbcUrl() + "&sessionVariables=time_zone=%27%2B00:00%27&useCursorFetch=true";
         try (Connection connection = DriverManager.getConnection(url, server.user(), server.password());
-             PreparedStatement select = connection.prepareStatement("SELECT id, name, amount, created, doc FROM "
+             PreparedStatement select = connection.prepareStatement("SELECT * FROM "
                      + table.quotedName() + " WHERE id >= ? AND id < ? ORDER BY id")) {
             select.setFetchSize(fetchSize);
             select.setLong(1, from);
             select.setLong(2, to);
             long rows = 0;
             long checksum = 0;
+            int columns;
             try (ResultSet rs = select.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
+                columns = rs.getMetaData().getColumnCount();
                 while (rs.next()) {
                     for (int i = 1; i <= columns; i++) {
                         Object value = rs.getObject(i);
@@ -80,7 +81,7 @@ final class JdbcScan {
                     rows++;
                 }
             }
-            if (checksum != rows * 5) {
+            if (checksum != rows * columns) {
                 throw new IllegalStateException("Unexpected NULLs in " + table.quotedName());
             }
             return rows;
