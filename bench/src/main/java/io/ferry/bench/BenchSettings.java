@@ -46,7 +46,7 @@ record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<I
 
     /** Rows of the warm-up table: enough to load every code path and the JIT, small enough to be quick. */
     int warmUpRows() {
-        return Math.max(1, Math.min(rows / 10, 100_000));
+        return Math.max(1, Math.min(rows / 10, 25_000));
     }
 
     int maxTasks() {

@@ -48,7 +48,8 @@ public final class SnapshotBenchmark {
             server.start();
             server.createDatabase(DATABASE);
             BenchTable table = BenchTable.load(server, DATABASE, "items", settings.rows(), settings.dateTime());
-            BenchTable warmUpTable = BenchTable.load(server, DATABASE, "warmup", settings.warmUpRows(), settings.dateTime());
+            BenchTable warmUpTable = BenchTable.load(server, DATABASE, "warmup", settings.warmUpRows(),
+                    settings.dateTime());
             JdbcScan jdbc = new JdbcScan(server, table, settings.fetchSize());
 
             try (ConnectCluster connect = ConnectCluster.builder().workers(1).build().start();
