@@ -3,6 +3,8 @@ package io.ferry.bench;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What one benchmark run does, from system properties (bench/run passes them through):
@@ -15,12 +17,17 @@ import java.util.List;
  *       default);</li>
  *   <li>{@code ferry.bench.datetime} whether the table has its DATETIME(6) column (false: a BIGINT of epoch
  *       microseconds instead, see {@link BenchTable});</li>
+ *   <li>{@code ferry.bench.connector.<key>} added to (or replacing in) the connector config, e.g.
+ *       {@code -Dferry.bench.connector.producer.override.batch.size=1048576};</li>
  *   <li>{@code ferry.bench.results} the Markdown file the result is appended to (none: print only);</li>
  *   <li>{@code ferry.bench.commit} the git commit measured, for the record.</li>
  * </ul>
  */
 record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<Integer> jdbcThreads, int fetchSize,
-                     boolean dateTime, Path resultsFile, String commit) {
+                     boolean dateTime, Map<String, String> connectorOverrides, Path resultsFile,
+                     String commit) {
+
+    private static final String CONNECTOR_PREFIX = "ferry.bench.connector.";
 
     static BenchSettings fromSystemProperties() {
         String results = System.getProperty("ferry.bench.results", "");
@@ -31,6 +38,7 @@ record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<I
                 ints(System.getProperty("ferry.bench.jdbc.threads", "1,2")),
                 Integer.getInteger("ferry.bench.fetch.size", 2048),
                 Boolean.getBoolean("ferry.bench.datetime"),
+                connectorOverrides(),
                 results.isBlank() ? null : Path.of(results),
                 System.getProperty("ferry.bench.commit", "unknown"));
     }
@@ -51,6 +59,13 @@ record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<I
 
     int maxTasks() {
         return taskCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
+    private static Map<String, String> connectorOverrides() {
+        Map<String, String> overrides = new TreeMap<>();
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(CONNECTOR_PREFIX))
+                .forEach(k -> overrides.put(k.substring(CONNECTOR_PREFIX.length()), System.getProperty(k)));
+        return Map.copyOf(overrides);
     }
 
     private static List<Integer> ints(String list) {

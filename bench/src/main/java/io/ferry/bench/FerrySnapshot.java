@@ -36,14 +36,17 @@ final class FerrySnapshot implements AutoCloseable {
     private final MySqlServer server;
     private final ConnectCluster connect;
     private final int fetchSize;
+    private final Map<String, String> overrides;
     private final Duration timeout;
     private final Admin admin;
     private int serial;
 
-    FerrySnapshot(MySqlServer server, ConnectCluster connect, int fetchSize, Duration timeout) {
+    FerrySnapshot(MySqlServer server, ConnectCluster connect, int fetchSize, Map<String, String> overrides,
+                  Duration timeout) {
         this.server = server;
         this.connect = connect;
         this.fetchSize = fetchSize;
+        this.overrides = Map.copyOf(overrides);
         this.timeout = timeout;
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, connect.bootstrapServers()));
     }
@@ -98,6 +101,7 @@ final class FerrySnapshot implements AutoCloseable {
         config.put(MySqlSourceConfig.TABLE_INCLUDE_CONFIG, table.database() + "\\." + table.table());
         config.put(MySqlSourceConfig.SNAPSHOT_MODE_CONFIG, "initial_only");
         config.put(MySqlSourceConfig.SNAPSHOT_FETCH_SIZE_CONFIG, String.valueOf(fetchSize));
+        config.putAll(overrides);
         return config;
     }
 

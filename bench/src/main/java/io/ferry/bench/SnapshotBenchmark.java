@@ -53,7 +53,8 @@ public final class SnapshotBenchmark {
             JdbcScan jdbc = new JdbcScan(server, table, settings.fetchSize());
 
             try (ConnectCluster connect = ConnectCluster.builder().workers(1).build().start();
-                 FerrySnapshot ferry = new FerrySnapshot(server, connect, settings.fetchSize(), RUN_TIMEOUT)) {
+                 FerrySnapshot ferry = new FerrySnapshot(server, connect, settings.fetchSize(),
+                         settings.connectorOverrides(), RUN_TIMEOUT)) {
                 LOG.info("Warm-up: JDBC scans of {} and Ferry snapshots of {}", table.qualifiedName(),
                         warmUpTable.qualifiedName());
                 settings.jdbcThreads().forEach(jdbc::run);
@@ -64,7 +65,7 @@ public final class SnapshotBenchmark {
                     LOG.info("Round {} of {}", round, settings.repetitions());
                     for (int threads : settings.jdbcThreads()) {
                         Run run = jdbc.run(threads);
-                        LOG.info("JDBC scan, {} threads: {} rows/s", threads, Math.round(run.rowsPerSecond()));
+                        LOG.info("JDBC scan, threads={}: {} rows/s", threads, Math.round(run.rowsPerSecond()));
                         scenarios.computeIfAbsent("JDBC scan, " + threads + (threads == 1 ? " thread" : " threads"),
                                 name -> new Scenario(name, true)).add(run);
                     }
@@ -104,7 +105,8 @@ public final class SnapshotBenchmark {
                                 + " through a cursor)"),
                 "setup: one MariaDB, one KRaft broker and one Connect worker (JSON converter with schemas) on this"
                         + " machine; snapshot.mode=initial_only, snapshot.fetch.size=" + settings.fetchSize()
-                        + ", other connector settings default; topic with 1 partition",
+                        + (settings.connectorOverrides().isEmpty() ? ", other connector settings default"
+                                : ", " + settings.connectorOverrides()) + "; topic with 1 partition",
                 "method: " + settings.repetitions() + " timed runs per scenario after a warm-up, interleaved by"
                         + " round; Ferry timed from the connector's deploy until the topic's end offset reaches the"
                         + " row count; JDBC = SELECT of all columns with useCursorFetch=true split by key range,"
