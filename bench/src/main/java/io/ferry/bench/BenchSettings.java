@@ -38,7 +38,7 @@ record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<I
                 ints(System.getProperty("ferry.bench.jdbc.threads", "1,2")),
                 Integer.getInteger("ferry.bench.fetch.size", 2048),
                 Boolean.getBoolean("ferry.bench.datetime"),
-                connectorOverrides(),
+                connectorOverridesFromSystemProperties(),
                 results.isBlank() ? null : Path.of(results),
                 System.getProperty("ferry.bench.commit", "unknown"));
     }
@@ -61,7 +61,7 @@ record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<I
         return taskCounts.stream().mapToInt(Integer::intValue).max().orElse(1);
     }
 
-    private static Map<String, String> connectorOverrides() {
+    private static Map<String, String> connectorOverridesFromSystemProperties() {
         Map<String, String> overrides = new TreeMap<>();
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(CONNECTOR_PREFIX))
                 .forEach(k -> overrides.put(k.substring(CONNECTOR_PREFIX.length()), System.getProperty(k)));
