@@ -37,7 +37,7 @@ record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<I
                 ints(System.getProperty("ferry.bench.tasks", "1,2,3")),
                 ints(System.getProperty("ferry.bench.jdbc.threads", "1,2")),
                 Integer.getInteger("ferry.bench.fetch.size", 2048),
-                Boolean.getBoolean("ferry.bench.datetime"),
+                Boolean.parseBoolean(System.getProperty("ferry.bench.datetime", "true")),
                 connectorOverridesFromSystemProperties(),
                 results.isBlank() ? null : Path.of(results),
                 System.getProperty("ferry.bench.commit", "unknown"));
