@@ -4,6 +4,7 @@ import io.ferry.common.ColumnFilter;
 import io.ferry.common.TableFilter;
 import io.ferry.common.TableId;
 import io.ferry.source.event.OperationFilter;
+import io.ferry.source.event.RowFilter;
 import io.ferry.source.stream.OnlineDdl;
 import io.ferry.source.stream.OnlineDdlMode;
 import java.util.LinkedHashMap;
@@ -48,6 +49,14 @@ public final class MySqlSourceConfig extends AbstractConfig {
     public static final String ONLINE_DDL_SHADOW_TABLES_CONFIG = "online.ddl.shadow.tables";
     public static final String ONLINE_DDL_TRASH_TABLES_CONFIG = "online.ddl.trash.tables";
     public static final String TABLE_OPERATIONS_CONFIG = "table.operations";
+    /** Prefix of the per-table row filter keys, {@code row.filter.<db>.<table>}. */
+    public static final String ROW_FILTER_PREFIX = "row.filter.";
+    static final String ROW_FILTER_DOC = "`" + ROW_FILTER_PREFIX + "<db>.<table>` (string, one key per table):"
+            + " a SQL condition the table's rows must meet. The snapshot adds it to its SELECT; the stream evaluates"
+            + " it on each row image (a row leaving the condition is emitted as a delete, one entering it as a"
+            + " create). The stream understands comparisons (= != <> < <= > >=) of a column with a number or a"
+            + " 'quoted string', IS [NOT] NULL, [NOT] IN (...), AND, OR, NOT and parentheses; strings compare"
+            + " exactly (case-sensitive), and date/time, JSON, binary, BIT and SET columns cannot be used.";
     public static final String SNAPSHOT_MODE_CONFIG = "snapshot.mode";
     public static final String SNAPSHOT_CHUNK_SIZE_CONFIG = "snapshot.chunk.size";
     public static final String SNAPSHOT_FETCH_SIZE_CONFIG = "snapshot.fetch.size";
@@ -81,6 +90,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
     private final ColumnFilter columnFilter;
     private final OperationFilter operations;
     private final OnlineDdl ignoredByOnlineDdl;
+    private final Map<TableId, RowFilter> rowFilters;
     private final SnapshotMode snapshotMode;
     private final int chunkSize;
     private final int fetchSize;
@@ -113,6 +123,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
         this.columnFilter = new ColumnFilter(getList(COLUMN_EXCLUDE_CONFIG));
         this.operations = OperationFilter.parse(getList(TABLE_OPERATIONS_CONFIG));
         this.ignoredByOnlineDdl = onlineDdl();
+        this.rowFilters = rowFilters(props);
         this.snapshotMode = SnapshotMode.parse(getString(SNAPSHOT_MODE_CONFIG));
         this.chunkSize = getInt(SNAPSHOT_CHUNK_SIZE_CONFIG);
         this.fetchSize = getInt(SNAPSHOT_FETCH_SIZE_CONFIG);
@@ -330,6 +341,26 @@ public final class MySqlSourceConfig extends AbstractConfig {
 
     public ColumnFilter columnFilter() {
         return columnFilter;
+    }
+
+    /** The row filters by table; a key whose table or condition does not parse fails naming the key. */
+    static Map<TableId, RowFilter> rowFilters(Map<String, String> props) {
+        Map<TableId, RowFilter> filters = new LinkedHashMap<>();
+        props.forEach((key, value) -> {
+            if (!key.startsWith(ROW_FILTER_PREFIX)) {
+                return;
+            }
+            try {
+                filters.put(TableId.parse(key.substring(ROW_FILTER_PREFIX.length())), RowFilter.parse(value));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, value, e.getMessage());
+            }
+        });
+        return filters;
+    }
+
+    public Map<TableId, RowFilter> rowFilters() {
+        return rowFilters;
     }
 
     /** A new online DDL tracker (it remembers shadow-table ALTERs, so each reader needs its own). */

@@ -82,7 +82,7 @@ public final class MySqlSourceTask extends SourceTask {
             codecs = new ConnectRowCodecs(config.topicPrefix(), config.columnFilter(), this::catalog);
             records = new ChangeRecords(codecs, new TopicNames(config.topicPrefix()),
                     new SourceInfo(FerryVersion.get(), config.topicPrefix()), config.tombstonesOnDelete(),
-                    config.operations(), clock);
+                    config.operations(), config.rowFilters(), clock);
             positions = new ServerPositions(connection);
             wiring = new TaskWiring(config, positions.mariaDb(), clock);
             snapshotRetries = new RetryPolicy(config.connectionRetryTimeoutMs(), config.retryTimeoutMs());

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 
 /**
@@ -29,6 +30,17 @@ final class SourceValidation {
                 .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
         UnknownKeys.find(props, MySqlSourceConfig.CONFIG_DEF).forEach((key, message) -> perKey.configValues().add(
                 new ConfigValue(key, props.get(key), List.of(), new ArrayList<>(List.of(message)))));
+        props.forEach((key, value) -> {
+            if (key.startsWith(MySqlSourceConfig.ROW_FILTER_PREFIX)) {
+                try {
+                    MySqlSourceConfig.rowFilters(Map.of(key, value));
+                } catch (ConfigException e) {
+                    ConfigValue bad = new ConfigValue(key, value, List.of(), new ArrayList<>(List.of(e.getMessage())));
+                    perKey.configValues().add(bad);
+                    values.put(key, bad);
+                }
+            }
+        });
         if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
             return perKey; // fix the single keys first; connecting with a broken config says nothing useful
         }

@@ -18,7 +18,7 @@ final class UnknownKeys {
             "config.action.reload", "exactly.once.support", "offsets.storage.topic", "plugin.version");
     private static final List<String> CONNECT_PREFIXES = List.of("key.converter", "value.converter",
             "header.converter", "transforms", "predicates", "errors.", "topic.creation.", "transaction.boundary",
-            "producer.override.", "consumer.override.", "admin.override.");
+            "producer.override.", "consumer.override.", "admin.override.", MySqlSourceConfig.ROW_FILTER_PREFIX);
 
     private UnknownKeys() {
     }

@@ -93,6 +93,15 @@ class SourceValidationIT {
     }
 
     @Test
+    void aRowFilterThatDoesNotParseIsReportedOnItsKey() {
+        Map<String, String> config = valid();
+        config.put("row.filter.shop.orders", "amount >");
+        assertThat(errors(config)).containsOnlyKeys("row.filter.shop.orders")
+                .extractingByKey("row.filter.shop.orders").asList().singleElement().asString()
+                .contains("expected a value");
+    }
+
+    @Test
     void invertedRetryWindowsAreReportedOnTheShorterOne() {
         Map<String, String> config = valid();
         config.put(MySqlSourceConfig.RETRY_TIMEOUT_MS_CONFIG, "600000");

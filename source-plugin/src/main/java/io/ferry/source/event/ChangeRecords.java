@@ -27,12 +27,14 @@ public final class ChangeRecords {
     private final SchemaChangeEvents schemaChanges;
     private final boolean tombstones;
     private final OperationFilter operations;
+    private final Map<TableId, RowFilter> rowFilters;
     private final Clock clock;
     private final Map<Schema, Envelope> envelopes = new IdentityHashMap<>();
 
     public ChangeRecords(RowCodecs codecs, TopicNames topics, SourceInfo source, boolean tombstones,
-                         OperationFilter operations, Clock clock) {
+                         OperationFilter operations, Map<TableId, RowFilter> rowFilters, Clock clock) {
         this.codecs = codecs;
+        this.rowFilters = Map.copyOf(rowFilters);
         this.operations = operations;
         this.topics = topics;
         this.source = source;
@@ -58,8 +60,17 @@ public final class ChangeRecords {
         Struct after = change.after() == null ? null : codec.fromBinlog(change.after());
         Struct src = source.streamed(change.table().database(), change.table().table(), change.context());
         TableId table = change.table();
+        RowFilter filter = rowFilters.get(table);
+        if (filter != null) {
+            // A row that leaves the filter is deleted downstream, one that enters it is created.
+            before = before != null && filter.test(before) ? before : null;
+            after = after != null && filter.test(after) ? after : null;
+            if (before == null && after == null) {
+                return;
+            }
+        }
         boolean keyed = codec.keySchema() != null;
-        if (change.operation() == Operation.UPDATE && keyed && !codec.key(before).equals(codec.key(after))) {
+        if (before != null && after != null && keyed && !codec.key(before).equals(codec.key(after))) {
             if (!delivered.test(codec.keyValues(before))) {
                 add(codec, table, Operation.DELETE.code(), before, null, src, partition, offset, out);
             }
@@ -71,7 +82,14 @@ public final class ChangeRecords {
         if (keyed && delivered.test(codec.keyValues(after != null ? after : before))) {
             return;
         }
-        add(codec, table, change.operation().code(), before, after, src, partition, offset, out);
+        String op = before == null ? Operation.CREATE.code() : after == null ? Operation.DELETE.code()
+                : Operation.UPDATE.code();
+        add(codec, table, op, before, after, src, partition, offset, out);
+    }
+
+    /** The row filter of a table, if it has one. */
+    public Optional<RowFilter> rowFilter(TableId table) {
+        return Optional.ofNullable(rowFilters.get(table));
     }
 
     /** The record of one snapshot row, as of the chunk's high watermark described by {@code src}. */

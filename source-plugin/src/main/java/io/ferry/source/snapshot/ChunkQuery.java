@@ -33,6 +33,7 @@ public final class ChunkQuery {
     private final KeySql keySql;
     private final int fetchSize;
     private final String selectList;
+    private final String condition;
 
     /** @param fetchSize rows per round trip when the connection uses cursor fetch */
     public ChunkQuery(TableDef table, List<KeyColumnCodec> codecs, int fetchSize) {
@@ -42,6 +43,12 @@ public final class ChunkQuery {
 
     /** @param selectList what to select for each row, e.g. with some columns cast for an exact text form */
     public ChunkQuery(TableDef table, List<KeyColumnCodec> codecs, int fetchSize, String selectList) {
+        this(table, codecs, fetchSize, selectList, null);
+    }
+
+    /** @param condition a row filter the rows must also meet, or null */
+    public ChunkQuery(TableDef table, List<KeyColumnCodec> codecs, int fetchSize, String selectList,
+                      String condition) {
         if (fetchSize < 1) {
             throw new IllegalArgumentException("Fetch size must be at least 1, got " + fetchSize);
         }
@@ -49,6 +56,7 @@ public final class ChunkQuery {
         this.keySql = table.keyKind() == KeyKind.NONE ? null : new KeySql(table, codecs);
         this.fetchSize = fetchSize;
         this.selectList = selectList;
+        this.condition = condition;
     }
 
     /** Reads every column of the current row with {@code getObject}, in column order. */
@@ -65,14 +73,19 @@ public final class ChunkQuery {
 
     /** The statement's text, for logs and EXPLAIN. */
     public String sql(ChunkRange chunk) {
+        String filter = condition == null ? "" : "(" + condition + ")";
         if (keySql == null) {
             if (!chunk.equals(ChunkRange.ALL)) {
                 throw new IllegalArgumentException(table.id() + " has no key: it can only be read whole");
             }
-            return "SELECT " + selectList + " FROM " + table.id().quoted();
+            return "SELECT " + selectList + " FROM " + table.id().quoted()
+                    + (filter.isEmpty() ? "" : " WHERE " + filter);
         }
-        return "SELECT " + selectList + " FROM " + table.id().quoted() + keySql.where(chunk)
-                + " ORDER BY " + keySql.keyList();
+        String where = keySql.where(chunk);
+        if (!filter.isEmpty()) {
+            where = where.isEmpty() ? " WHERE " + filter : where + " AND " + filter;
+        }
+        return "SELECT " + selectList + " FROM " + table.id().quoted() + where + " ORDER BY " + keySql.keyList();
     }
 
     /** Streams the chunk's rows in key order to {@code handler}; returns how many there were. */

@@ -5,6 +5,7 @@ import io.ferry.source.binlog.BinlogReadException;
 import io.ferry.source.binlog.BinlogReader;
 import io.ferry.source.event.Heartbeats;
 import io.ferry.source.event.RowCodec;
+import io.ferry.source.event.RowFilter;
 import io.ferry.source.plan.Stripe;
 import io.ferry.source.plan.StripeProgress;
 import io.ferry.source.position.BinlogPosition;
@@ -51,6 +52,7 @@ final class StripeReader implements AutoCloseable {
     private final ChunkQuery query;
     private final BinlogReader binlog;
     private final Heartbeats heartbeats;
+    private final RowFilter rowFilter;
     private final Deque<BinlogItem> pending = new ArrayDeque<>();
     private StripeProgress progress;
     private BinlogPosition readerEnd;
@@ -64,7 +66,9 @@ final class StripeReader implements AutoCloseable {
         this.order = order;
         this.splitter = new ChunkSplitter(context.connection(), codec.table(), keyCodecs, progress.remaining(),
                 context.chunkSize());
-        this.query = new ChunkQuery(codec.table(), keyCodecs, context.fetchSize(), codec.selectList());
+        this.rowFilter = context.records().rowFilter(stripe.table()).orElse(null);
+        this.query = new ChunkQuery(codec.table(), keyCodecs, context.fetchSize(), codec.selectList(),
+                rowFilter == null ? null : rowFilter.sql());
         this.binlog = binlog;
         this.heartbeats = new Heartbeats(context.server());
         this.readerEnd = progress.reader().restart();
@@ -177,6 +181,9 @@ final class StripeReader implements AutoCloseable {
             }
             Struct beforeRow = change.before() == null ? null : codec.fromBinlog(change.before());
             Struct afterRow = change.after() == null ? null : codec.fromBinlog(change.after());
+            if (afterRow != null && rowFilter != null && !rowFilter.test(afterRow)) {
+                afterRow = null; // left the filter: for the chunk, as good as deleted
+            }
             List<Object> beforeKey = beforeRow == null ? null : codec.keyValues(beforeRow);
             List<Object> afterKey = afterRow == null ? null : codec.keyValues(afterRow);
             if (emitted(beforeKey, chunk) || emitted(afterKey, chunk)) {

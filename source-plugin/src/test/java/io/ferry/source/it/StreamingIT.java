@@ -216,6 +216,28 @@ class StreamingIT {
         CONNECT.delete("s6");
     }
 
+    @Test
+    void aRowFilterAppliesToTheSnapshotAndToEachStreamedRowImage() {
+        SOURCE.createDatabase("stream7");
+        SOURCE.execute("CREATE TABLE stream7.orders (id INT PRIMARY KEY, amount DECIMAL(8,2), status VARCHAR(8))",
+                "INSERT INTO stream7.orders VALUES (1, 50, 'paid'), (2, 150, 'paid'), (3, 200, 'void')");
+        Map<String, String> config = SourceConnectors.config(SOURCE, "s7", "stream7\\.orders", 1);
+        config.put(MySqlSourceConfig.ROW_FILTER_PREFIX + "stream7.orders", "amount >= 100 AND status <> 'void'");
+        CONNECT.deploy("s7", config);
+        awaitStreaming("s7");
+        SOURCE.execute("UPDATE stream7.orders SET amount = 120 WHERE id = 1",   // enters the filter
+                "UPDATE stream7.orders SET amount = 10 WHERE id = 2",            // leaves it
+                "UPDATE stream7.orders SET amount = 5 WHERE id = 2",             // stays out
+                "INSERT INTO stream7.orders VALUES (4, 500, 'paid'), (5, 1, 'paid')");
+
+        List<Event> events = new ChangeTopic(CONNECT, "s7.stream7.orders").await(e -> e.stream()
+                .anyMatch(x -> x.after() != null && x.after().get("id").asInt() == 4), TIMEOUT);
+        assertThat(events).extracting(Event::op).containsExactly("r", "c", "d", null, "c");
+        assertThat(ChangeTopic.replay(events).values()).extracting(row -> row.get("id").asInt())
+                .containsExactlyInAnyOrder(1, 4);
+        CONNECT.delete("s7");
+    }
+
     /** Streaming has started once its first heartbeat (which stores the start position) is in Kafka. */
     private static void awaitStreaming(String prefix) {
         new ChangeTopic(CONNECT, "__ferry-heartbeat." + prefix).await(e -> !e.isEmpty(), TIMEOUT);

@@ -67,7 +67,20 @@ public final class ConfigDocs {
      * property {@code ferry.docs.write=true} it rewrites the file instead.
      */
     public static void assertReferenceUpToDate(String title, ConfigDef def, Path file) {
-        String expected = markdown(title, def);
+        assertReferenceUpToDate(title, def, List.of(), file);
+    }
+
+    /**
+     * As {@link #assertReferenceUpToDate(String, ConfigDef, Path)}, with a section for keys a ConfigDef cannot
+     * declare because their names vary (e.g. one key per table), each a Markdown paragraph.
+     */
+    public static void assertReferenceUpToDate(String title, ConfigDef def, List<String> patternKeys, Path file) {
+        StringBuilder text = new StringBuilder(markdown(title, def));
+        if (!patternKeys.isEmpty()) {
+            text.append("\n## Keys named by pattern\n");
+            patternKeys.forEach(doc -> text.append("\n").append(doc).append("\n"));
+        }
+        String expected = text.toString();
         try {
             if (Boolean.getBoolean("ferry.docs.write")) {
                 Files.createDirectories(file.getParent());

@@ -33,12 +33,19 @@ public final class ChangeTopic {
             return value == null ? null : value.path("op").asText(null);
         }
 
+        /** The after-image, or null for a delete or a tombstone (never a JSON null node). */
         public JsonNode after() {
-            return value == null ? null : value.get("after");
+            return field("after");
         }
 
+        /** The before-image, or null for an insert, a snapshot read or a tombstone. */
         public JsonNode before() {
-            return value == null ? null : value.get("before");
+            return field("before");
+        }
+
+        private JsonNode field(String name) {
+            JsonNode node = value == null ? null : value.get(name);
+            return node == null || node.isNull() ? null : node;
         }
     }
 
