@@ -7,7 +7,7 @@ public enum ServerFlavor {
     MARIADB,
     MYSQL;
 
-    /** From {@code SELECT VERSION()}. */
+    /** From {@code SELECT VERSION()} or a server binary's {@code --version} output. */
     public static ServerFlavor fromVersion(String version) {
         return version.toLowerCase(Locale.ROOT).contains("mariadb") ? MARIADB : MYSQL;
     }

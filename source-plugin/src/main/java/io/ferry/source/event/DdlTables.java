@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  */
 public final class DdlTables {
 
-    private static final String NAME = "(?:`((?:[^`]|``)+)`|([\\w$]+))";
+    /** An identifier, quoted (group 1, with doubled backticks) or plain (group 2); see {@link #unquote}. */
+    public static final String IDENTIFIER = "(?:`((?:[^`]|``)+)`|([\\w$]+))";
+    private static final String NAME = IDENTIFIER;
     private static final Pattern TABLE_STATEMENT = Pattern.compile(
             "^\\s*(?:CREATE(?:\\s+OR\\s+REPLACE)?(?:\\s+TEMPORARY)?\\s+TABLE(?:\\s+IF\\s+NOT\\s+EXISTS)?"
                     + "|ALTER(?:\\s+ONLINE|\\s+IGNORE)*\\s+TABLE|DROP(?:\\s+TEMPORARY)?\\s+TABLE(?:\\s+IF\\s+EXISTS)?"
@@ -29,8 +31,8 @@ public final class DdlTables {
         if (!m.find()) {
             return Optional.empty();
         }
-        String first = name(m.group(3), m.group(4));
-        String second = name(m.group(5), m.group(6));
+        String first = unquote(m.group(3), m.group(4));
+        String second = unquote(m.group(5), m.group(6));
         if (second != null) {
             return Optional.of(new TableId(first, second));
         }
@@ -38,7 +40,8 @@ public final class DdlTables {
                 : Optional.of(new TableId(defaultDatabase, first));
     }
 
-    private static String name(String quoted, String plain) {
+    /** The name matched by the two groups of {@link #IDENTIFIER}, or null if neither matched. */
+    public static String unquote(String quoted, String plain) {
         return quoted != null ? quoted.replace("``", "`") : plain;
     }
 }

@@ -1,12 +1,12 @@
 package io.ferry.source.position;
 
+import io.ferry.common.server.ServerFlavor;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Reads binlog positions from a server with read-only statements that need only REPLICATION CLIENT:
@@ -21,7 +21,7 @@ public final class ServerPositions {
     public ServerPositions(Connection connection) throws SQLException {
         this.connection = connection;
         String version = query("SELECT VERSION()").get(0).get(0);
-        this.mariaDb = version.toLowerCase(Locale.ROOT).contains("mariadb");
+        this.mariaDb = ServerFlavor.fromVersion(version) == ServerFlavor.MARIADB;
         this.statusStatement = mariaDb || !atLeast(version, 8, 4) ? "SHOW MASTER STATUS" : "SHOW BINARY LOG STATUS";
     }
 

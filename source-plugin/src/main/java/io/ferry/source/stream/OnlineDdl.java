@@ -25,7 +25,7 @@ public final class OnlineDdl {
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern RENAME = Pattern.compile("^\\s*RENAME\\s+TABLES?\\s+(.*)$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final String NAME = "(?:`((?:[^`]|``)+)`|([\\w$]+))";
+    private static final String NAME = DdlTables.IDENTIFIER;
     private static final Pattern PAIR = Pattern.compile(
             NAME + "(?:\\s*\\.\\s*" + NAME + ")?\\s+TO\\s+" + NAME + "(?:\\s*\\.\\s*" + NAME + ")?",
             Pattern.CASE_INSENSITIVE);
@@ -96,8 +96,8 @@ public final class OnlineDdl {
     }
 
     private static TableId id(String q1, String p1, String q2, String p2, String defaultDatabase) {
-        String first = q1 != null ? q1.replace("``", "`") : p1;
-        String second = q2 != null ? q2.replace("``", "`") : p2;
+        String first = DdlTables.unquote(q1, p1);
+        String second = DdlTables.unquote(q2, p2);
         return second != null ? new TableId(first, second)
                 : new TableId(defaultDatabase == null ? "" : defaultDatabase, first);
     }

@@ -1,5 +1,7 @@
 package io.ferry.testkit.mysql;
 
+import io.ferry.common.Identifiers;
+import io.ferry.common.server.ServerFlavor;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -70,7 +72,7 @@ public final class MySqlServer implements BeforeAllCallback, AfterAllCallback, A
             handle = null;
             throw e;
         }
-        flavor = ServerFlavor.fromVersionText(version);
+        flavor = ServerFlavor.fromVersion(version);
         return this;
     }
 
@@ -82,7 +84,7 @@ public final class MySqlServer implements BeforeAllCallback, AfterAllCallback, A
         try {
             if (handle.external()) {
                 for (String database : createdDatabases) {
-                    execute("DROP DATABASE IF EXISTS `" + database + "`");
+                    execute("DROP DATABASE IF EXISTS " + Identifiers.quote(database));
                 }
             }
         } finally {
@@ -153,7 +155,7 @@ public final class MySqlServer implements BeforeAllCallback, AfterAllCallback, A
     /** Creates a database (dropping a leftover of the same name) that is removed again on close. */
     public String createDatabase(String name) {
         createdDatabases.add(name);
-        execute("DROP DATABASE IF EXISTS `" + name + "`", "CREATE DATABASE `" + name + "`");
+        execute("DROP DATABASE IF EXISTS " + Identifiers.quote(name), "CREATE DATABASE " + Identifiers.quote(name));
         return name;
     }
 
@@ -194,7 +196,7 @@ public final class MySqlServer implements BeforeAllCallback, AfterAllCallback, A
 
     /** The value of a global server variable, e.g. {@code binlog_format}. */
     public String variable(String name) {
-        List<List<String>> rows = queryRows("SHOW GLOBAL VARIABLES LIKE '" + name.replace("'", "''") + "'");
+        List<List<String>> rows = queryRows("SHOW GLOBAL VARIABLES LIKE " + Identifiers.literal(name));
         return rows.isEmpty() ? null : rows.get(0).get(1);
     }
 

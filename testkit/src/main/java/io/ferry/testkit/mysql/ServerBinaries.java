@@ -1,5 +1,6 @@
 package io.ferry.testkit.mysql;
 
+import io.ferry.common.server.ServerFlavor;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,7 +57,7 @@ public record ServerBinaries(Path baseDir, Path server, ServerFlavor flavor) {
         Path baseDir = server.toAbsolutePath().getParent().getParent();
         String name = server.getFileName().toString();
         ServerFlavor flavor = name.startsWith("mariadb") ? ServerFlavor.MARIADB
-                : ServerFlavor.fromVersionText(ProcessRunner.output(List.of(server.toString(), "--version")));
+                : ServerFlavor.fromVersion(ProcessRunner.output(List.of(server.toString(), "--version")));
         return new ServerBinaries(baseDir, server, flavor);
     }
 

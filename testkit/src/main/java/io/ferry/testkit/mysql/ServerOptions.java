@@ -1,5 +1,6 @@
 package io.ferry.testkit.mysql;
 
+import io.ferry.common.server.ServerFlavor;
 import java.util.ArrayList;
 import java.util.List;
 
