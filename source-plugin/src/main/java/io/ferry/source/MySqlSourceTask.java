@@ -15,7 +15,7 @@ import io.ferry.source.schema.ConnectRowCodecs;
 import io.ferry.source.schema.TableDef;
 import io.ferry.source.schema.TableDefReader;
 import io.ferry.source.snapshot.SnapshotPhase;
-import io.ferry.source.stream.RetryPolicy;
+import io.ferry.common.retry.RetryPolicy;
 import io.ferry.source.stream.StreamingPhase;
 import io.ferry.source.throttle.PhaseThrottle;
 import java.sql.Connection;

@@ -1,5 +1,6 @@
 package io.ferry.source.stream;
 
+import io.ferry.common.retry.RetryPolicy;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import io.ferry.common.TableId;
 import io.ferry.source.MySqlSourceConfig;

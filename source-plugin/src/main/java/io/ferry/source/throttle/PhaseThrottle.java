@@ -1,5 +1,6 @@
 package io.ferry.source.throttle;
 
+import io.ferry.common.throttle.Throttle;
 import java.time.Clock;
 import java.util.List;
 import org.apache.kafka.connect.source.SourceRecord;

@@ -1,4 +1,4 @@
-package io.ferry.source.throttle;
+package io.ferry.common.throttle;
 
 import java.time.Clock;
 

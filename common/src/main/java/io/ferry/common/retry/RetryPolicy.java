@@ -1,4 +1,4 @@
-package io.ferry.source.stream;
+package io.ferry.common.retry;
 
 import java.io.EOFException;
 import java.io.IOException;
