@@ -4,6 +4,7 @@ import io.ferry.common.FerryVersion;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.sink.SinkConnector;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Applies Ferry's (or Debezium's) change topics to a destination MySQL or MariaDB server.
  *
- * <p>Status: the configuration is real; applying is not implemented yet, and the task says so when it
- * starts (see the README's status table).
+ * Each task applies the partitions Connect assigns it; tasks share nothing but the destination's offsets
+ * table, in which each task's rows are keyed by connector, topic and partition.
  */
 public final class MySqlSinkConnector extends SinkConnector {
 
@@ -30,6 +31,11 @@ public final class MySqlSinkConnector extends SinkConnector {
     @Override
     public ConfigDef config() {
         return MySqlSinkConfig.CONFIG_DEF;
+    }
+
+    @Override
+    public Config validate(Map<String, String> connectorConfigs) {
+        return SinkValidation.validate(connectorConfigs, super.validate(connectorConfigs));
     }
 
     @Override

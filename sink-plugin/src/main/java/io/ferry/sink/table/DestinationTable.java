@@ -1,0 +1,43 @@
+package io.ferry.sink.table;
+
+import io.ferry.common.TableId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The shape of a destination table the writer needs: its columns (looked up case-insensitively, as MySQL
+ * does for column names), its primary key and its other unique keys (which can conflict transiently while a
+ * batch is applied).
+ *
+ * @param uniqueKeys every unique index other than the primary key, by index name
+ */
+public record DestinationTable(TableId id, List<DestinationColumn> columns, List<String> primaryKey,
+        Map<String, List<String>> uniqueKeys) {
+
+    public DestinationTable {
+        columns = List.copyOf(columns);
+        primaryKey = List.copyOf(primaryKey);
+        uniqueKeys = Map.copyOf(new LinkedHashMap<>(uniqueKeys));
+    }
+
+    /** The column with this name (MySQL column names are case-insensitive), or null. */
+    public DestinationColumn column(String name) {
+        String wanted = name.toLowerCase(Locale.ROOT);
+        for (DestinationColumn column : columns) {
+            if (column.name().toLowerCase(Locale.ROOT).equals(wanted)) {
+                return column;
+            }
+        }
+        return null;
+    }
+
+    /** The columns of the unique index named in a duplicate-key error, or null if the name is not a unique key. */
+    public List<String> uniqueKey(String indexName) {
+        if ("PRIMARY".equalsIgnoreCase(indexName)) {
+            return primaryKey;
+        }
+        return uniqueKeys.get(indexName);
+    }
+}
