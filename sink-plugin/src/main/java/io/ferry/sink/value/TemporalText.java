@@ -63,7 +63,7 @@ final class TemporalText {
 
     /** TIME from signed microseconds, {@code [-]h:mm:ss.ffffff} with up to 838 hours. */
     static String time(long micros) {
-        if (Math.abs(micros) > MAX_TIME_MICROS) {
+        if (micros > MAX_TIME_MICROS || micros < -MAX_TIME_MICROS) {
             throw new IllegalArgumentException("a TIME holds -838:59:59 to 838:59:59");
         }
         long abs = Math.abs(micros);
