@@ -2,201 +2,42 @@ package io.ferry.common.ddl;
 
 import io.debezium.ddl.parser.mysql.generated.MySqlLexer;
 import io.debezium.ddl.parser.mysql.generated.MySqlParser;
-import io.debezium.ddl.parser.mysql.generated.MySqlParserBaseListener;
 import io.ferry.common.TableId;
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.tree.ParseTree;
 import org.antlr.v4.runtime.tree.TerminalNode;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Walks a parsed statement and sorts its identifiers into database, table and column names, with the scope each
- * column name is looked up in. Index, constraint, partition, routine, trigger, alias and variable names are not
- * collected: they are not mapped.
+ * column name is looked up in ({@link ScopeTracker}). Index, constraint, partition, routine, trigger, alias and
+ * variable names are not collected: they are not mapped.
  */
-final class IdentifierCollector extends MySqlParserBaseListener {
+final class IdentifierCollector extends ScopeTracker {
 
     /** What follows DROP or ALTER in an ALTER TABLE item that names no column. */
     private static final Set<Integer> NOT_COLUMN_ITEMS = Set.of(MySqlLexer.FOREIGN_SYMBOL,
             MySqlLexer.CONSTRAINT_SYMBOL, MySqlLexer.CHECK_SYMBOL, MySqlLexer.PRIMARY_SYMBOL, MySqlLexer.INDEX_SYMBOL,
             MySqlLexer.KEY_SYMBOL);
 
-    private final String defaultDatabase;
-    private final String statement;
     private final CollectedNames names = new CollectedNames();
-    private final Set<String> cteNames = new HashSet<>();
-    private Scope scope = Scope.statement();
 
     IdentifierCollector(String defaultDatabase, String statement) {
-        this.defaultDatabase = defaultDatabase;
-        this.statement = statement;
+        super(defaultDatabase, statement);
     }
 
     CollectedNames names() {
         return names;
     }
 
-    // --- scopes -------------------------------------------------------------------------------------------
-
-    @Override
-    public void enterCreateTable(MySqlParser.CreateTableContext ctx) {
-        scope = scope.targetScope(tableId(ctx.tableName().qualifiedIdentifier()));
-    }
-
-    @Override
-    public void exitCreateTable(MySqlParser.CreateTableContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterAlterTable(MySqlParser.AlterTableContext ctx) {
-        scope = scope.targetScope(tableId(ctx.tableRef().qualifiedIdentifier()));
-    }
-
-    @Override
-    public void exitAlterTable(MySqlParser.AlterTableContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterCreateIndex(MySqlParser.CreateIndexContext ctx) {
-        scope = scope.targetScope(tableId(ctx.createIndexTarget().tableRef().qualifiedIdentifier()));
-    }
-
-    @Override
-    public void exitCreateIndex(MySqlParser.CreateIndexContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterCreateView(MySqlParser.CreateViewContext ctx) {
-        scope = scope.targetScope(tableId(ctx.viewName().qualifiedIdentifier()));
-    }
-
-    @Override
-    public void exitCreateView(MySqlParser.CreateViewContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterAlterView(MySqlParser.AlterViewContext ctx) {
-        scope = scope.targetScope(tableId(ctx.viewRef().qualifiedIdentifier()));
-    }
-
-    @Override
-    public void exitAlterView(MySqlParser.AlterViewContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterCreateTrigger(MySqlParser.CreateTriggerContext ctx) {
-        TableId table = tableId(ctx.tableRef().qualifiedIdentifier());
-        scope = scope.qualifiedOnlyScope();
-        scope.addTable(table, null, "NEW");
-        scope.addTable(table, null, "OLD");
-    }
-
-    @Override
-    public void exitCreateTrigger(MySqlParser.CreateTriggerContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterQuerySpecification(MySqlParser.QuerySpecificationContext ctx) {
-        scope = scope.queryScope();
-    }
-
-    @Override
-    public void exitQuerySpecification(MySqlParser.QuerySpecificationContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterUpdateStatement(MySqlParser.UpdateStatementContext ctx) {
-        scope = scope.queryScope();
-    }
-
-    @Override
-    public void exitUpdateStatement(MySqlParser.UpdateStatementContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterDeleteStatement(MySqlParser.DeleteStatementContext ctx) {
-        scope = scope.queryScope();
-        if (ctx.tableRef() != null) {
-            addScopeTable(ctx.tableRef().qualifiedIdentifier(), ctx.tableAlias());
-        }
-    }
-
-    @Override
-    public void exitDeleteStatement(MySqlParser.DeleteStatementContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterInsertStatement(MySqlParser.InsertStatementContext ctx) {
-        scope = scope.queryScope();
-        addScopeTable(ctx.tableRef().qualifiedIdentifier(), null);
-    }
-
-    @Override
-    public void exitInsertStatement(MySqlParser.InsertStatementContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterReplaceStatement(MySqlParser.ReplaceStatementContext ctx) {
-        scope = scope.queryScope();
-        addScopeTable(ctx.tableRef().qualifiedIdentifier(), null);
-    }
-
-    @Override
-    public void exitReplaceStatement(MySqlParser.ReplaceStatementContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterSingleTable(MySqlParser.SingleTableContext ctx) {
-        addScopeTable(ctx.tableRef().qualifiedIdentifier(), ctx.tableAlias());
-    }
-
-    @Override
-    public void enterDerivedTable(MySqlParser.DerivedTableContext ctx) {
-        scope.addTable(null, null, alias(ctx.tableAlias()));
-        scope = scope.subqueryScope(ctx.LATERAL_SYMBOL() != null);
-    }
-
-    @Override
-    public void exitDerivedTable(MySqlParser.DerivedTableContext ctx) {
-        scope = scope.parent();
-    }
-
-    @Override
-    public void enterTableFunction(MySqlParser.TableFunctionContext ctx) {
-        scope.addTable(null, null, alias(ctx.tableAlias()));
-    }
-
-    @Override
-    public void enterCommonTableExpression(MySqlParser.CommonTableExpressionContext ctx) {
-        cteNames.add(NamePart.of(ctx.identifier()).name());
-        scope = scope.subqueryScope(false);
-    }
-
-    @Override
-    public void exitCommonTableExpression(MySqlParser.CommonTableExpressionContext ctx) {
-        scope = scope.parent();
-    }
-
     @Override
     public void enterSelectAlias(MySqlParser.SelectAliasContext ctx) {
         String alias = ctx.identifier() != null ? NamePart.of(ctx.identifier()).name()
                 : stripQuotes(ctx.textStringLiteral().getText());
-        scope.addSelectAlias(alias);
+        scope().addSelectAlias(alias);
     }
 
     @Override
@@ -341,7 +182,7 @@ final class IdentifierCollector extends MySqlParserBaseListener {
         if (ctx.identifierListWithParentheses() != null) {
             TableId referenced = tableId(ctx.tableRef().qualifiedIdentifier());
             for (MySqlParser.IdentifierContext id : ctx.identifierListWithParentheses().identifierList().identifier()) {
-                names.columns.add(new CollectedNames.ColumnName(List.of(), NamePart.of(id), scope, referenced));
+                names.columns.add(new CollectedNames.ColumnName(List.of(), NamePart.of(id), scope(), referenced));
             }
         }
     }
@@ -350,13 +191,13 @@ final class IdentifierCollector extends MySqlParserBaseListener {
     public void enterColumnRef(MySqlParser.ColumnRefContext ctx) {
         List<NamePart> parts = fieldParts(ctx.fieldIdentifier());
         NamePart column = parts.remove(parts.size() - 1);
-        names.columns.add(new CollectedNames.ColumnName(parts, column, scope, null));
+        names.columns.add(new CollectedNames.ColumnName(parts, column, scope(), null));
     }
 
     @Override
     public void enterTableWild(MySqlParser.TableWildContext ctx) {
         List<NamePart> qualifiers = ctx.identifier().stream().map(NamePart::of).toList();
-        names.columns.add(new CollectedNames.ColumnName(qualifiers, null, scope, null));
+        names.columns.add(new CollectedNames.ColumnName(qualifiers, null, scope(), null));
     }
 
     // --- helpers ------------------------------------------------------------------------------------------
@@ -385,7 +226,7 @@ final class IdentifierCollector extends MySqlParserBaseListener {
 
     private void addColumn(MySqlParser.IdentifierContext identifier) {
         if (identifier != null) {
-            names.columns.add(new CollectedNames.ColumnName(List.of(), NamePart.of(identifier), scope, null));
+            names.columns.add(new CollectedNames.ColumnName(List.of(), NamePart.of(identifier), scope(), null));
         }
     }
 
@@ -402,7 +243,7 @@ final class IdentifierCollector extends MySqlParserBaseListener {
         if (name.dotIdentifier() != null) {
             names.tables.add(new CollectedNames.TableName(NamePart.of(name.identifier()),
                     NamePart.of(name.dotIdentifier().identifier())));
-        } else if (!cteNames.contains(NamePart.of(name.identifier()).name())) {
+        } else if (!isCte(NamePart.of(name.identifier()).name())) {
             names.tables.add(new CollectedNames.TableName(null, NamePart.of(name.identifier())));
         }
     }
@@ -413,19 +254,8 @@ final class IdentifierCollector extends MySqlParserBaseListener {
         }
     }
 
-    private void addScopeTable(MySqlParser.QualifiedIdentifierContext name, MySqlParser.TableAliasContext alias) {
-        String table = NamePart.of(name.dotIdentifier() != null ? name.dotIdentifier().identifier()
-                : name.identifier()).name();
-        boolean cte = name.dotIdentifier() == null && cteNames.contains(table);
-        scope.addTable(cte ? null : tableId(name), table, alias(alias));
-    }
-
     private static String stripQuotes(String literal) {
         return literal.length() >= 2 ? literal.substring(1, literal.length() - 1) : literal;
-    }
-
-    private static String alias(MySqlParser.TableAliasContext alias) {
-        return alias == null ? null : NamePart.of(alias.identifier()).name();
     }
 
     private static List<NamePart> fieldParts(MySqlParser.FieldIdentifierContext field) {
@@ -443,19 +273,5 @@ final class IdentifierCollector extends MySqlParserBaseListener {
         return parts;
     }
 
-    private TableId tableId(MySqlParser.QualifiedIdentifierContext name) {
-        if (name == null) {
-            return null;
-        }
-        if (name.dotIdentifier() != null) {
-            return new TableId(NamePart.of(name.identifier()).name(), NamePart.of(name.dotIdentifier().identifier())
-                    .name());
-        }
-        String table = NamePart.of(name.identifier()).name();
-        if (defaultDatabase == null || defaultDatabase.isEmpty()) {
-            throw new DdlRewriteException(statement, "Table name '" + table + "' is not qualified and there is no"
-                    + " default database to resolve it against");
-        }
-        return new TableId(defaultDatabase, table);
-    }
+
 }
