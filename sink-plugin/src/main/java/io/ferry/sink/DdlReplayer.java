@@ -1,11 +1,14 @@
 package io.ferry.sink;
 
 import io.ferry.common.Identifiers;
+import io.ferry.common.ddl.DdlRenamer;
+import io.ferry.common.ddl.DdlRewriteException;
 import io.ferry.sink.apply.BatchApplier;
 import io.ferry.sink.event.SchemaChange;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.apache.kafka.connect.errors.DataException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,9 +24,11 @@ final class DdlReplayer implements BatchApplier.DdlHandler {
     private static final java.util.Set<Integer> ALREADY_DONE = java.util.Set.of(1050, 1060, 1061, 1091, 1051);
 
     private final TableRouter router;
+    private final DdlRenamer renamer;
 
     DdlReplayer(TableRouter router) {
         this.router = router;
+        this.renamer = new DdlRenamer(router.mapping());
     }
 
     @Override
@@ -46,7 +51,12 @@ final class DdlReplayer implements BatchApplier.DdlHandler {
     }
 
     private String rename(SchemaChange change) {
-        throw new UnsupportedOperationException("pending DdlRenamer");
+        try {
+            return renamer.rename(change.ddl(), change.database());
+        } catch (DdlRewriteException e) {
+            throw new DataException("Cannot rewrite the names in the DDL of " + change.record().topic() + "@"
+                    + change.record().kafkaOffset() + " through mapping.rules: " + e.getMessage(), e);
+        }
     }
 
     private static String abbreviate(String ddl) {
