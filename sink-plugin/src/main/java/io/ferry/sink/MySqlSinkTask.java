@@ -54,6 +54,8 @@ public final class MySqlSinkTask extends SinkTask {
     private Throttle byteThrottle;
     private ErrantRecordReporter reporter;
     private boolean offsetsTableReady;
+    /** When the next attempt after a failure is due: Connect calls put() again at least every offset flush. */
+    private long nextAttemptMs;
     /** Partitions assigned but whose stored offsets have not been read yet. */
     private final Set<TopicPartition> unresolved = new HashSet<>();
     /** Next offset to apply per assigned partition, as committed in the destination. */
@@ -110,6 +112,11 @@ public final class MySqlSinkTask extends SinkTask {
     public void put(Collection<SinkRecord> records) {
         if (records.isEmpty() && unresolved.isEmpty()) {
             return;
+        }
+        long wait = nextAttemptMs - System.currentTimeMillis();
+        if (wait > 0) {
+            context.timeout(wait);
+            throw new RetriableException("Waiting " + wait + " ms before retrying the failed batch");
         }
         try {
             Connection connection = session.connection();
@@ -196,6 +203,7 @@ public final class MySqlSinkTask extends SinkTask {
         long delay = deterministic ? -1 : retries.onFailure(failure, System.currentTimeMillis());
         if (delay >= 0) {
             LOG.warn("Applying {} record(s) failed, retrying in {} ms: {}", records.size(), delay, describe(failure));
+            nextAttemptMs = System.currentTimeMillis() + delay;
             context.timeout(delay);
             throw new RetriableException(failure);
         }

@@ -121,13 +121,13 @@ final class DisplacedRows {
         }
         String side = sideTable(table.id());
         String columns = writableColumns(table);
-        String join = keyColumns.stream().map(c -> "s." + Identifiers.quote(c) + " = t." + Identifiers.quote(c))
-                .collect(Collectors.joining(" AND "));
+        String key = keyColumns.stream().map(Identifiers::quote).collect(Collectors.joining(", "));
         try (Statement statement = connection.createStatement()) {
             statement.executeUpdate("INSERT IGNORE INTO " + Statements.table(table.id()) + " (" + columns + ") SELECT "
                     + columns + " FROM " + side);
-            statement.executeUpdate("DELETE s FROM " + side + " s JOIN " + Statements.table(table.id()) + " t ON "
-                    + join);
+            // not a multi-table DELETE with aliases: those need a default database, and this session has none
+            statement.executeUpdate("DELETE FROM " + side + " WHERE (" + key + ") IN (SELECT " + key + " FROM "
+                    + Statements.table(table.id()) + ")");
             long after = count(statement, side);
             pending.put(table.id(), after);
             if (after > 0 && warned.add(table.id())) {

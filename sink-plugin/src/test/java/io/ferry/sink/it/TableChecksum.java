@@ -17,6 +17,14 @@ final class TableChecksum {
     private TableChecksum() {
     }
 
+    /** Over every column of {@code db.table}, in column order. */
+    static String ofAllColumns(MySqlServer server, String db, String table, String orderBy) {
+        String columns = server.queryString("SELECT GROUP_CONCAT(CONCAT('`', COLUMN_NAME, '`') ORDER BY"
+                + " ORDINAL_POSITION) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '" + db
+                + "' AND TABLE_NAME = '" + table + "'");
+        return of(server, "`" + db + "`.`" + table + "`", columns, orderBy);
+    }
+
     /** {@code columns}: comma-separated column names; {@code orderBy}: a total order (the key, or all columns). */
     static String of(MySqlServer server, String table, String columns, String orderBy) {
         StringBuilder row = new StringBuilder("CONCAT_WS('|'");
