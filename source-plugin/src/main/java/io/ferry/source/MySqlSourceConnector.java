@@ -102,11 +102,12 @@ public final class MySqlSourceConnector extends SourceConnector {
         try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), config.user(),
                 config.password().value())) {
             if (streaming && config.snapshotMode() == SnapshotMode.WHEN_NEEDED
-                    && !new ServerPositions(connection).available(StreamOffset.fromMap(stream).restart())) {
+                    && !new ServerPositions(connection).available(StreamOffset.fromMap(stream))) {
                 epoch++;
                 streaming = false;
-                LOG.warn("The stored binlog position {} of '{}' is no longer on the server: taking snapshot {} again"
-                        + " (snapshot.mode=when_needed)", StreamOffset.fromMap(stream).restart(),
+                StreamOffset gone = StreamOffset.fromMap(stream);
+                LOG.warn("The stored binlog position {} (GTIDs {}) of '{}' is no longer on the server: taking"
+                        + " snapshot {} again (snapshot.mode=when_needed)", gone.restart(), gone.gtids(),
                         config.topicPrefix(), epoch);
             }
             SnapshotPlanner planner = new SnapshotPlanner(config.topicPrefix(), config::captures,

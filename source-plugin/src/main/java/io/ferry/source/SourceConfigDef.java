@@ -140,7 +140,8 @@ final class SourceConfigDef {
                 "When to snapshot: initial (snapshot the selected tables, then stream the binlog), initial_only"
                         + " (snapshot only, then the tasks stop producing), never (stream from the current position"
                         + " or the stored offset), when_needed (as initial, and snapshot again if the stored binlog"
-                        + " position has been purged from the server).",
+                        + " position has been purged from the server: its file, or, where the offset resumes by GTID"
+                        + " set, a transaction the set lacks).",
                 GROUP_SNAPSHOT, ++order, Width.SHORT, "Snapshot mode");
         def.define(SNAPSHOT_CHUNK_SIZE_CONFIG, Type.INT, 8192, ConfigDef.Range.between(1, 10_000_000),
                 Importance.MEDIUM, "Rows per snapshot chunk: the unit of progress and of the in-memory merge with"

@@ -5,6 +5,7 @@ import io.ferry.source.event.ChangeRecords;
 import io.ferry.source.metrics.SourceTaskMetrics;
 import io.ferry.source.plan.Stripe;
 import io.ferry.source.plan.StripeProgress;
+import io.ferry.source.position.GtidSet;
 import io.ferry.source.position.ServerPositions;
 import io.ferry.source.position.SourcePartitions;
 import io.ferry.source.position.StreamOffset;
@@ -91,29 +92,48 @@ final class StreamStarter {
                 }
                 return null;
             } else if (finished.isEmpty()) {
-                start = StreamOffset.at(positions.get().current(), positions.get().currentGtids());
+                start = positions.get().currentOffset();
             } else {
-                start = StreamOffset.at(StripeOverlap.start(finished), null);
+                start = StripeOverlap.startOffset(finished);
             }
-            if (!positions.get().available(start.restart())) {
-                throw new ConnectException("The binlog position " + start.restart() + " to stream from is no"
-                        + " longer on the server (the oldest file is " + positions.get().files().stream().findFirst()
-                        .orElse("none") + "). Take a new snapshot: delete this connector's offsets"
-                        + " (DELETE /connectors/<name>/offsets while it is stopped), or set"
-                        + " snapshot.mode=when_needed.");
+            boolean byGtid = positions.get().resumesByGtid(start);
+            if (!positions.get().available(start)) {
+                throw new ConnectException(byGtid
+                        ? "The GTID set " + start.gtids() + " to stream from is no longer on the server: transactions"
+                        + " it lacks were purged (the oldest binlog file is " + positions.get().oldestFile() + ")."
+                        + " " + ServerPositions.NEW_SNAPSHOT
+                        : "The binlog position " + start.restart() + " to stream from is no longer on the server"
+                        + " (the oldest file is " + positions.get().oldestFile() + "). "
+                        + ServerPositions.NEW_SNAPSHOT);
             }
-            SnapshotOverlap overlap = finished.isEmpty() ? SnapshotOverlap.NONE
+            SnapshotOverlap overlap = finished.isEmpty() || passedAll(stored, finished) ? SnapshotOverlap.NONE
                     : new StripeOverlap(finished, keyOrders(finished));
             LOG.info("Snapshot phase complete; streaming the binlog of {}:{} from {}", config.hostname(),
-                    config.port(), start.restart());
+                    config.port(), byGtid ? "GTID set " + start.gtids() : start.restart());
             return new StreamingPhase(config, wiring.binlog(config.serverId()),
-                    BinlogDeserialization::newEventDeserializer, records, overlap, start, epoch, metrics,
+                    BinlogDeserialization::newEventDeserializer, records, overlap, start, byGtid, epoch, metrics,
                     config.heartbeatTable().map(table -> new HeartbeatWriter(orderConnection.get(), table,
                             config.heartbeatIntervalMs(), clock)).orElse(null), clock);
         } catch (SQLException e) {
             throw new ConnectException("Cannot prepare streaming from " + config.hostname() + ":" + config.port()
                     + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * True if the stored stream offset is past every stripe's final position, so no change the stream reads can
+     * be one a stripe delivered. Known only by GTID sets: after a failover the stream's file and position are
+     * another server's and do not compare with the stripes'; then the key filter would drop changes (or keep
+     * them) by a meaningless comparison.
+     */
+    private boolean passedAll(Optional<StreamOffset> stored, Map<Stripe, StripeProgress> finished) {
+        if (stored.isEmpty() || stored.get().gtids() == null) {
+            return false;
+        }
+        boolean mariaDb = positions.get().mariaDb();
+        GtidSet streamed = GtidSet.parse(mariaDb, stored.get().gtids());
+        return finished.values().stream().allMatch(p -> p.reader().gtids() != null
+                && streamed.containsAll(GtidSet.parse(mariaDb, p.reader().gtids())));
     }
 
     private Map<Stripe, StripeProgress> finishedStripes() {

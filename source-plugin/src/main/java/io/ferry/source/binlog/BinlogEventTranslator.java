@@ -7,6 +7,7 @@ import com.github.shyiko.mysql.binlog.event.EventHeaderV4;
 import com.github.shyiko.mysql.binlog.event.EventType;
 import com.github.shyiko.mysql.binlog.event.GtidEventData;
 import com.github.shyiko.mysql.binlog.event.MariadbGtidEventData;
+import com.github.shyiko.mysql.binlog.event.PreviousGtidSetEventData;
 import com.github.shyiko.mysql.binlog.event.QueryEventData;
 import com.github.shyiko.mysql.binlog.event.RotateEventData;
 import com.github.shyiko.mysql.binlog.event.RowsQueryEventData;
@@ -18,6 +19,7 @@ import io.ferry.common.TableId;
 import io.ferry.source.binlog.BinlogItem.Operation;
 import io.ferry.source.binlog.BinlogItem.RowChange;
 import io.ferry.source.position.BinlogPosition;
+import io.ferry.source.position.GtidSet;
 import io.ferry.source.position.StreamOffset;
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -33,11 +35,16 @@ import java.util.function.Predicate;
  * row events and rows of the current transaction were handed out; and on resume it skips exactly what the
  * stored offset says was already emitted. Row events of tables the filter rejects are counted (so offsets
  * stay valid if the filter changes) but not handed out. Not thread-safe: one reader thread feeds it.
+ *
+ * <p>The GTID set in each offset is exactly what was committed before the offset's restart point: the start
+ * offset's set plus the GTID of every transaction that began before that point. Where the start offset has
+ * none, a MySQL stream learns it from the next file's PREVIOUS_GTIDS event (the set of everything before the
+ * file), so offsets carry GTIDs from the next rotation on.
  */
 final class BinlogEventTranslator {
 
     private final Predicate<TableId> tableFilter;
-    private final GtidTracker gtids;
+    private GtidSet gtids;
     private final Map<Long, TableMapEventData> tableMaps = new HashMap<>();
 
     /** The header flag of events the server makes up for the connection (not in the file). */
@@ -54,14 +61,24 @@ final class BinlogEventTranslator {
     private int rowEventIndex;
     private int skipRowEvents;
     private int skipRows;
+    /**
+     * False after a connect by GTID set until the first transaction arrives: the server first sends events of
+     * the file the set resolves to (its header, and transactions it skips), whose positions are no resume points.
+     */
+    private boolean positioned;
 
-    BinlogEventTranslator(StreamOffset start, boolean mariaDb, Predicate<TableId> tableFilter) {
+    /**
+     * @param byGtid true if the connection asks for the transactions after {@code start.gtids()}, false if it
+     *               starts at {@code start.restart()}
+     */
+    BinlogEventTranslator(StreamOffset start, boolean byGtid, boolean mariaDb, Predicate<TableId> tableFilter) {
         this.tableFilter = tableFilter;
-        this.gtids = GtidTracker.start(mariaDb, start.gtids());
+        this.gtids = start.gtids() == null || start.gtids().isBlank() ? null : GtidSet.parse(mariaDb, start.gtids());
+        this.positioned = !byGtid;
         this.file = start.restart().file();
         this.filePosition = start.restart().pos();
         this.txRestart = start.restart();
-        this.txGtidsBefore = start.gtids();
+        this.txGtidsBefore = executed();
         this.skipRowEvents = start.rowEvents();
         this.skipRows = start.rows();
     }
@@ -147,10 +164,16 @@ final class BinlogEventTranslator {
                 }
             }
             case FORMAT_DESCRIPTION, PREVIOUS_GTIDS, MARIADB_GTID_LIST, BINLOG_CHECKPOINT, HEARTBEAT, HEARTBEAT_V2 -> {
+                if (type == EventType.PREVIOUS_GTIDS && gtids == null && !gtidOpened
+                        && event.getData() instanceof PreviousGtidSetEventData previous
+                        && (header.getFlags() & LOG_EVENT_ARTIFICIAL) == 0 && !previous.getGtidSet().isBlank()) {
+                    gtids = GtidSet.parse(false, previous.getGtidSet());
+                }
                 // Nothing to emit, but a watermark may sit right after such an event (e.g. after a rotation).
-                if (!gtidOpened && header.getNextPosition() > 0) {
+                // Not while part of a transaction is still to be skipped: the offset must keep saying so.
+                if (!gtidOpened && positioned && skipRowEvents == 0 && skipRows == 0 && header.getNextPosition() > 0) {
                     BinlogPosition end = new BinlogPosition(file, outer.end());
-                    items.add(new BinlogItem.Progress(end, StreamOffset.at(end, gtids.executed())));
+                    items.add(new BinlogItem.Progress(end, StreamOffset.at(end, executed())));
                 }
             }
             default -> {
@@ -159,12 +182,18 @@ final class BinlogEventTranslator {
         }
     }
 
+    /** The GTID set committed so far, as stored; null while not known. */
+    private String executed() {
+        return gtids == null ? null : gtids.toString();
+    }
+
     private void beginTransaction(Span span, String gtid) {
+        positioned = true;
         txRestart = new BinlogPosition(file, span.start());
-        txGtidsBefore = gtids.executed();
+        txGtidsBefore = executed();
         txGtid = gtid;
-        if (gtid != null) {
-            gtids.add(gtid);
+        if (gtid != null && gtids != null) {
+            gtids = gtids.with(gtid);
         }
         gtidOpened = true;
         txThread = null;
@@ -189,7 +218,7 @@ final class BinlogEventTranslator {
             beginTransaction(outer, null);
         }
         BinlogPosition end = new BinlogPosition(file, outer.end());
-        StreamOffset after = StreamOffset.at(end, gtids.executed());
+        StreamOffset after = StreamOffset.at(end, executed());
         EventContext context = new EventContext(header.getTimestamp(), header.getServerId(), file,
                 outer.start(), 0, txGtid, query.getThreadId(), sql);
         if (skipRowEvents == 0 && skipRows == 0) {
@@ -200,13 +229,13 @@ final class BinlogEventTranslator {
 
     private void endTransaction(Span outer, List<BinlogItem> items) {
         BinlogPosition end = new BinlogPosition(file, outer.end());
-        items.add(new BinlogItem.TransactionEnd(end, StreamOffset.at(end, gtids.executed())));
+        items.add(new BinlogItem.TransactionEnd(end, StreamOffset.at(end, executed())));
         resetTransaction(end);
     }
 
     private void resetTransaction(BinlogPosition end) {
         txRestart = end;
-        txGtidsBefore = gtids.executed();
+        txGtidsBefore = executed();
         txGtid = null;
         txThread = null;
         gtidOpened = false;

@@ -41,10 +41,24 @@ public final class BinlogReader implements AutoCloseable {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
     }
 
-    /** Connects and starts reading right after {@code from}; returns once the connection is established. */
+    /** Connects and starts reading right after {@code from} by its file and position. */
     public void start(StreamOffset from, Predicate<TableId> tableFilter, EventDeserializer deserializer)
             throws IOException {
-        BinlogEventTranslator translator = new BinlogEventTranslator(from, connection.mariaDb(), tableFilter);
+        start(from, false, tableFilter, deserializer);
+    }
+
+    /**
+     * Connects and starts reading right after {@code from}; returns once the connection is established. With
+     * {@code byGtid} the server is asked for the transactions not in {@code from.gtids()} (MySQL: a GTID dump;
+     * MariaDB: {@code @slave_connect_state}), so {@code from}'s file and position, which may be another
+     * server's, are not used; otherwise it starts at them.
+     */
+    public void start(StreamOffset from, boolean byGtid, Predicate<TableId> tableFilter,
+                      EventDeserializer deserializer) throws IOException {
+        if (byGtid && (from.gtids() == null || from.gtids().isBlank())) {
+            throw new IllegalArgumentException("No GTID set to start from in " + from);
+        }
+        BinlogEventTranslator translator = new BinlogEventTranslator(from, byGtid, connection.mariaDb(), tableFilter);
         client = new BinaryLogClient(connection.host(), connection.port(), connection.user(), connection.password());
         client.setServerId(connection.serverId());
         client.setSSLMode(SSLMode.DISABLED);
@@ -52,8 +66,12 @@ public final class BinlogReader implements AutoCloseable {
         client.setHeartbeatInterval(connection.heartbeatIntervalMs());
         client.setUseSendAnnotateRowsEvent(true);
         client.setEventDeserializer(deserializer);
-        client.setBinlogFilename(from.restart().file());
-        client.setBinlogPosition(from.restart().pos());
+        if (byGtid) {
+            client.setGtidSet(from.gtids());
+        } else {
+            client.setBinlogFilename(from.restart().file());
+            client.setBinlogPosition(from.restart().pos());
+        }
         client.setThreadFactory(r -> {
             Thread thread = new Thread(r, "ferry-binlog-" + connection.host() + ":" + connection.port());
             thread.setDaemon(true);
@@ -82,8 +100,8 @@ public final class BinlogReader implements AutoCloseable {
             throw new IOException("Timed out connecting to the binlog of " + connection.host() + ":"
                     + connection.port(), e);
         }
-        LOG.info("Reading the binlog of {}:{} from {} (server id {})", connection.host(), connection.port(), from,
-                connection.serverId());
+        LOG.info("Reading the binlog of {}:{} from {} (server id {})", connection.host(), connection.port(),
+                byGtid ? "GTID set " + from.gtids() : from, connection.serverId());
     }
 
     private void enqueue(BinlogEventTranslator translator, Event event) {

@@ -1,6 +1,7 @@
 package io.ferry.source.position;
 
 import io.ferry.common.TableId;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -32,7 +33,17 @@ public final class SourcePartitions {
      * taken again because the stored binlog position was purged ({@code snapshot.mode=when_needed}).
      */
     public static Map<String, Object> stripe(String server, TableId table, int stripe, int epoch) {
-        return epoch == 0 ? Map.of(SERVER, server, TABLE, table.toString(), STRIPE, stripe)
-                : Map.of(SERVER, server, TABLE, table.toString(), STRIPE, stripe, EPOCH, epoch);
+        // Connect finds an offset by the serialized bytes of its partition, so the key order must not vary:
+        // Map.of iterates in an order salted per JVM, so a stripe stored by one worker would be missed by the
+        // next. A default-sized HashMap iterates these keys in one fixed order, the same order Connect's JSON
+        // converter rebuilds them in (a HashMap), so the REST offsets API finds them as well.
+        Map<String, Object> partition = new HashMap<>();
+        partition.put(SERVER, server);
+        partition.put(TABLE, table.toString());
+        partition.put(STRIPE, stripe);
+        if (epoch != 0) {
+            partition.put(EPOCH, epoch);
+        }
+        return partition;
     }
 }

@@ -8,7 +8,6 @@ import io.ferry.source.event.RowCodec;
 import io.ferry.source.event.RowCodecs;
 import io.ferry.source.plan.Stripe;
 import io.ferry.source.plan.StripeProgress;
-import io.ferry.source.position.StreamOffset;
 import io.ferry.source.schema.TableDef;
 import io.ferry.source.schema.TableDefReader;
 import java.io.IOException;
@@ -122,7 +121,7 @@ public final class SnapshotPhase implements AutoCloseable {
         Map<String, Object> stored = offsets.offset(stripe.partition(context.server()));
         StripeProgress progress = inMemory.containsKey(stripe) && inMemory.get(stripe) != null ? inMemory.get(stripe)
                 : stored == null ? new StripeProgress(stripe.stripes(), stripe.range(), stripe.range(),
-                        StreamOffset.at(context.positions().current(), null), null)
+                        context.positions().currentOffset(), null)
                 : StripeProgress.fromOffset(stored);
         if (progress.done()) {
             finished++;

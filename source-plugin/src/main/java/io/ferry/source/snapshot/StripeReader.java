@@ -56,6 +56,8 @@ final class StripeReader implements AutoCloseable {
     private final Deque<BinlogItem> pending = new ArrayDeque<>();
     private StripeProgress progress;
     private BinlogPosition readerEnd;
+    /** The offset of the last transaction boundary the reader passed, with its GTID set; null if none yet. */
+    private StreamOffset readerBoundary;
 
     StripeReader(StripeContext context, Stripe stripe, StripeProgress progress, RowCodec codec, KeyOrder order,
                  List<KeyColumnCodec> keyCodecs, BinlogReader binlog) {
@@ -72,6 +74,7 @@ final class StripeReader implements AutoCloseable {
         this.binlog = binlog;
         this.heartbeats = new Heartbeats(context.server());
         this.readerEnd = progress.reader().restart();
+        this.readerBoundary = progress.reader();
     }
 
     boolean finished() {
@@ -99,7 +102,9 @@ final class StripeReader implements AutoCloseable {
         }
         ChunkRange chunk = next.get();
         ChunkBuffer<Struct> buffer = readChunk(chunk, partition, before, out);
-        StreamOffset readerAfter = StreamOffset.at(readerEnd, null);
+        // The reader stops at the high watermark, a transaction boundary, so the set there is known exactly.
+        StreamOffset readerAfter = StreamOffset.at(readerEnd,
+                readerBoundary != null && readerBoundary.restart().equals(readerEnd) ? readerBoundary.gtids() : null);
         StripeProgress after = splitter.hasNext()
                 ? progress.chunkDone(progress.remaining().withStart(chunk.end()), readerAfter)
                 : progress.finish(readerAfter);
@@ -169,6 +174,10 @@ final class StripeReader implements AutoCloseable {
                 break;
             }
             readerEnd = item.end();
+            StreamOffset after = item.offsetAfter();
+            if (after.rowEvents() == 0 && after.rows() == 0 && after.restart().equals(item.end())) {
+                readerBoundary = after;
+            }
             if (item instanceof BinlogItem.RowChange row) {
                 context.metrics().eventRead(row.context().file(), row.context().pos(), row.context().timestampMs());
             }

@@ -13,6 +13,7 @@ import io.ferry.source.event.ChangeRecords;
 import io.ferry.source.event.DdlTables;
 import io.ferry.source.event.Heartbeats;
 import io.ferry.source.metrics.SourceTaskMetrics;
+import io.ferry.source.position.ServerPositions;
 import io.ferry.source.position.SourcePartitions;
 import io.ferry.source.position.StreamOffset;
 import java.io.IOException;
@@ -52,6 +53,7 @@ public final class StreamingPhase implements AutoCloseable {
     private final OnlineDdl onlineDdl;
     private final HeartbeatWriter heartbeatWriter;
     private final SourceTaskMetrics metrics;
+    private final boolean byGtid;
     private StreamOffset lastOffset;
     private BinlogReader reader;
     private long lastRecordMs;
@@ -59,8 +61,8 @@ public final class StreamingPhase implements AutoCloseable {
 
     public StreamingPhase(MySqlSourceConfig config, BinlogConnection connection,
                           Supplier<EventDeserializer> deserializers, ChangeRecords records, SnapshotOverlap overlap,
-                          StreamOffset start, int epoch, SourceTaskMetrics metrics, HeartbeatWriter heartbeatWriter,
-                          Clock clock) {
+                          StreamOffset start, boolean byGtid, int epoch, SourceTaskMetrics metrics,
+                          HeartbeatWriter heartbeatWriter, Clock clock) {
         this.config = config;
         this.connection = connection;
         this.deserializers = deserializers;
@@ -71,6 +73,7 @@ public final class StreamingPhase implements AutoCloseable {
         this.retries = new RetryPolicy(config.connectionRetryTimeoutMs(), config.retryTimeoutMs());
         this.clock = clock;
         this.lastOffset = start;
+        this.byGtid = byGtid;
         this.epoch = epoch;
         this.onlineDdl = config.onlineDdl();
         this.heartbeatWriter = heartbeatWriter;
@@ -161,7 +164,9 @@ public final class StreamingPhase implements AutoCloseable {
     private boolean connect() {
         BinlogReader candidate = new BinlogReader(connection, config.maxQueueSize());
         try {
-            candidate.start(lastOffset, config::captures, deserializers.get());
+            // Once by GTID, always by GTID: every offset after the start carries the set. The start offset
+            // decides, and a failover between reconnects is followed because the set names no server.
+            candidate.start(lastOffset, byGtid && lastOffset.gtids() != null, config::captures, deserializers.get());
             reader = candidate;
             return true;
         } catch (IOException | RuntimeException e) {
@@ -173,6 +178,12 @@ public final class StreamingPhase implements AutoCloseable {
 
     private void scheduleRetry(Exception failure) {
         close();
+        if (PurgedBinlog.is(failure)) {
+            throw new ConnectException("Streaming from " + config.hostname() + ":" + config.port() + " cannot resume"
+                    + " at " + (byGtid ? "GTID set " + lastOffset.gtids() : lastOffset.restart()) + ": the server"
+                    + " no longer has the binlog it needs (" + failure.getMessage() + "). "
+                    + ServerPositions.NEW_SNAPSHOT, failure);
+        }
         long now = clock.millis();
         long delay = retries.onFailure(failure, now);
         if (delay < 0) {

@@ -4,6 +4,7 @@ import io.ferry.common.TableId;
 import io.ferry.source.plan.Stripe;
 import io.ferry.source.plan.StripeProgress;
 import io.ferry.source.position.BinlogPosition;
+import io.ferry.source.position.StreamOffset;
 import io.ferry.source.snapshot.KeyOrder;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,6 +40,17 @@ public final class StripeOverlap implements SnapshotOverlap {
     public static BinlogPosition start(Map<Stripe, StripeProgress> finished) {
         return finished.values().stream().map(StripeProgress::finished).min(BinlogPosition::compareTo)
                 .orElseThrow(() -> new IllegalArgumentException("No finished stripes"));
+    }
+
+    /**
+     * The stream's start offset: the earliest final position any stripe was delivered as of, with the GTID set
+     * its reader had there (null if the stripe's reader did not know it).
+     */
+    public static StreamOffset startOffset(Map<Stripe, StripeProgress> finished) {
+        BinlogPosition start = start(finished);
+        return finished.values().stream().filter(p -> p.finished().equals(start)).map(StripeProgress::reader)
+                .filter(reader -> reader.restart().equals(start)).findFirst()
+                .map(reader -> StreamOffset.at(start, reader.gtids())).orElse(StreamOffset.at(start, null));
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
 import io.ferry.common.TableId;
 import io.ferry.source.binlog.BinlogItem.Operation;
 import io.ferry.source.binlog.BinlogItem.RowChange;
+import io.ferry.source.position.BinlogPosition;
 import io.ferry.source.position.ServerPositions;
 import io.ferry.source.position.StreamOffset;
 import io.ferry.source.schema.binlog.BinlogDeserialization;
@@ -77,20 +78,58 @@ class BinlogReaderIT {
         }
     }
 
+    @Test
+    void offsetsCarryTheExactGtidPositionAndResumingByItSkipsTheSameRows() throws Exception {
+        String db = SOURCE.createDatabase("reader_gtid");
+        SOURCE.execute("CREATE TABLE " + db + ".t (id INT PRIMARY KEY)");
+        StreamOffset start = currentOffset();
+        assertThat(start.gtids()).as("BINLOG_GTID_POS at the current position")
+                .isEqualTo(SOURCE.queryString("SELECT @@global.gtid_binlog_pos"));
+        SOURCE.execute("SET autocommit = 0",
+                "INSERT INTO " + db + ".t VALUES (1), (2), (3)",
+                "INSERT INTO " + db + ".t VALUES (4), (5)",
+                "COMMIT",
+                "INSERT INTO " + db + ".t VALUES (6)",
+                "COMMIT");
+        List<BinlogItem> items = read(start, 8);
+        List<RowChange> all = rows(items);
+        assertThat(all.get(4).offsetAfter().gtids()).as("rows of the first transaction: the set before it")
+                .isEqualTo(start.gtids());
+        BinlogItem last = items.stream().filter(BinlogItem.TransactionEnd.class::isInstance)
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(last.offsetAfter().gtids()).as("after the last commit: the server's set")
+                .isEqualTo(SOURCE.queryString("SELECT @@global.gtid_binlog_pos"));
+
+        for (int i = 0; i < all.size(); i++) {
+            StreamOffset offset = all.get(i).offsetAfter();
+            // A file and position of no server: by GTID only the set and the skip counts may matter.
+            StreamOffset elsewhere = new StreamOffset(new BinlogPosition("other-bin.000042", 12345), offset.gtids(),
+                    offset.rowEvents(), offset.rows());
+            List<RowChange> rest = rows(read(elsewhere, true, all.size() - 1 - i + 1));
+            assertThat(ids(rest)).as("resuming by GTID after row %d", i + 1)
+                    .containsExactlyElementsOf(ids(all.subList(i + 1, all.size())));
+            assertThat(rest).allSatisfy(r -> assertThat(r.context().file()).startsWith("binlog."));
+        }
+    }
+
     private static StreamOffset currentOffset() throws Exception {
         try (Connection connection = SOURCE.connect()) {
             ServerPositions positions = new ServerPositions(connection);
-            return StreamOffset.at(positions.current(), positions.currentGtids());
+            return positions.currentOffset();
         }
     }
 
     /** Reads until {@code atLeast} items arrived or the binlog stays quiet for a second. */
     private static List<BinlogItem> read(StreamOffset from, int atLeast) throws Exception {
+        return read(from, false, atLeast);
+    }
+
+    private static List<BinlogItem> read(StreamOffset from, boolean byGtid, int atLeast) throws Exception {
         BinlogConnection connection = new BinlogConnection(SOURCE.host(), SOURCE.port(), SOURCE.user(),
                 SOURCE.password(), SERVER_IDS.incrementAndGet(), true, 10_000, 1_000);
         List<BinlogItem> items = new ArrayList<>();
         try (BinlogReader reader = new BinlogReader(connection, 100)) {
-            reader.start(from, t -> true, deserializer());
+            reader.start(from, byGtid, t -> true, deserializer());
             while (true) {
                 List<BinlogItem> batch = reader.poll(100, Duration.ofSeconds(1));
                 if (batch.isEmpty()) {

@@ -3,6 +3,7 @@ package io.ferry.source.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ferry.common.server.ServerFlavor;
 import io.ferry.source.MySqlSourceConfig;
 import io.ferry.testkit.connect.ChangeTopic;
 import io.ferry.testkit.connect.ChangeTopic.Event;
@@ -128,8 +129,9 @@ class StreamingIT {
         });
 
         CONNECT.embedded().resumeConnector("s3");
+        // MariaDB offsets carry a GTID position, so the check is that the transactions it lacks were purged.
         assertThat(CONNECT.awaitTaskFailure("s3", TIMEOUT)).contains("no longer on the server",
-                "snapshot.mode=when_needed");
+                "snapshot.mode=when_needed", SOURCE.flavor() == ServerFlavor.MARIADB ? "GTID set" : "position");
 
         config.put(MySqlSourceConfig.SNAPSHOT_MODE_CONFIG, "when_needed");
         CONNECT.deploy("s3", config);
