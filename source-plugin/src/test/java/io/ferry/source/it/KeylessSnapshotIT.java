@@ -131,6 +131,30 @@ class KeylessSnapshotIT {
         CONNECT.delete("kb1");
     }
 
+    @Test
+    @Order(6)
+    void aReadCutOffByALostConnectionIsRepeatedWhole() {
+        String db = createTables("keyless_lost");
+        TableId events = new TableId(db, "b_events");
+        AtomicInteger reads = new AtomicInteger();
+        SnapshotHooks.set((point, table, chunk) -> {
+            if (table.equals(events) && point == SnapshotHooks.Point.AFTER_SELECT && reads.incrementAndGet() == 1) {
+                // Drop every client connection but replication streams: the read's COMMIT fails.
+                for (List<String> row : SOURCE.queryRows("SELECT ID FROM information_schema.PROCESSLIST"
+                        + " WHERE ID <> CONNECTION_ID() AND COMMAND NOT IN ('Binlog Dump', 'Daemon')")) {
+                    SOURCE.execute("KILL CONNECTION " + row.get(0));
+                }
+                writeOnce(db);
+            }
+        });
+        List<Event> topic = runToSentinel("kl1", config("kl1", db), db);
+
+        assertThat(reads).as("reads of the keyless table").hasValue(2);
+        assertReplayEqualsSource(topic, db);
+        assertThat(topic).filteredOn(e -> "r".equals(e.op())).hasSize(ROWS);
+        CONNECT.delete("kl1");
+    }
+
     private void concurrentWritesConverge(String name, long pauseMs) throws Exception {
         String db = createTables("keyless_" + name);
         TableId items = new TableId(db, "a_items");
