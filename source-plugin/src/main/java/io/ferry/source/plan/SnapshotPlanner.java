@@ -65,8 +65,10 @@ public final class SnapshotPlanner {
                 continue;
             }
             if (def.get().keyKind() == KeyKind.NONE) {
-                LOG.warn("{} has no primary key and no unique NOT NULL key: it is read whole in one chunk, and"
-                        + " its changes are matched by full row downstream", table);
+                LOG.warn("{} has no primary key and no unique NOT NULL key: it is read whole in one chunk (held in"
+                        + " memory; where the server offers no consistent snapshot position it is re-read until it"
+                        + " does not change during the read), and its changes are matched by full row downstream."
+                        + " Add a primary key to snapshot it in parallel chunks", table);
             }
             List<ChunkRange> ranges = new StripePlanner(connection, def.get(), keyCodecs.apply(def.get()))
                     .plan(Math.min(parallelism, MAX_STRIPES), Math.max(1, chunkSize));

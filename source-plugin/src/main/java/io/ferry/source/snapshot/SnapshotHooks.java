@@ -6,6 +6,8 @@ import io.ferry.common.TableId;
  * Seams at the snapshot's watermarks, so that tests can make a write land exactly between a chunk's low
  * watermark and its SELECT, or between its SELECT and its high watermark, instead of hoping a concurrent
  * writer hits the window. Production code never sets a hook; an unset hook costs one volatile read.
+ * A table without a key is one chunk, {@link ChunkRange#ALL}; read by a consistent snapshot, its "low
+ * watermark" is the snapshot's position.
  */
 public final class SnapshotHooks {
 
@@ -25,6 +27,7 @@ public final class SnapshotHooks {
 
     private static final Hook NONE = (point, table, chunk) -> { };
     private static volatile Hook hook = NONE;
+    private static volatile boolean quietWindowForced;
 
     private SnapshotHooks() {
     }
@@ -35,6 +38,19 @@ public final class SnapshotHooks {
 
     public static void reset() {
         hook = NONE;
+        quietWindowForced = false;
+    }
+
+    /**
+     * Reads tables without a key by the quiet-window method even where the server offers an exact consistent
+     * snapshot (MariaDB), so that tests against MariaDB cover the method MySQL uses.
+     */
+    public static void forceQuietWindow(boolean force) {
+        quietWindowForced = force;
+    }
+
+    static boolean quietWindowForced() {
+        return quietWindowForced;
     }
 
     static void fire(Point point, TableId table, ChunkRange chunk) {

@@ -8,6 +8,7 @@ import io.ferry.source.event.RowCodec;
 import io.ferry.source.event.RowCodecs;
 import io.ferry.source.plan.Stripe;
 import io.ferry.source.plan.StripeProgress;
+import io.ferry.source.schema.KeyKind;
 import io.ferry.source.schema.TableDef;
 import io.ferry.source.schema.TableDefReader;
 import java.io.IOException;
@@ -47,7 +48,7 @@ public final class SnapshotPhase implements AutoCloseable {
     private final Supplier<EventDeserializer> deserializers;
     private final int queueSize;
     private final Map<Stripe, StripeProgress> inMemory;
-    private StripeReader current;
+    private StripeRead current;
     private int finished;
 
     /** A stripe read failed; {@link #remaining()} says where to go on after a retry. */
@@ -117,7 +118,7 @@ public final class SnapshotPhase implements AutoCloseable {
         }
     }
 
-    private StripeReader open(Stripe stripe) throws SQLException, IOException {
+    private StripeRead open(Stripe stripe) throws SQLException, IOException {
         Map<String, Object> stored = offsets.offset(stripe.partition(context.server()));
         StripeProgress progress = inMemory.containsKey(stripe) && inMemory.get(stripe) != null ? inMemory.get(stripe)
                 : stored == null ? new StripeProgress(stripe.stripes(), stripe.range(), stripe.range(),
@@ -136,6 +137,11 @@ public final class SnapshotPhase implements AutoCloseable {
             return null;
         }
         RowCodec codec = codecs.forTable(table);
+        if (table.keyKind() == KeyKind.NONE) {
+            LOG.info("Snapshot step {} of {}: reading {} whole{}", finished + 1, total, stripe, stored == null ? ""
+                    : " again: a read of it was interrupted, and a table without a key is never read in part");
+            return KeylessStripeReader.open(context, stripe, codec, binlog, deserializers, queueSize);
+        }
         List<KeyColumnCodec> keys = keyCodecs.apply(table);
         KeyOrder order = KeyOrder.forTable(context.orderConnection(), table);
         BinlogReader reader = new BinlogReader(binlog, queueSize);
@@ -145,7 +151,7 @@ public final class SnapshotPhase implements AutoCloseable {
         return new StripeReader(context, stripe, progress, codec, order, keys, reader);
     }
 
-    private static String describe(StripeReader reader) {
+    private static String describe(StripeRead reader) {
         return reader.progress().range().toString();
     }
 

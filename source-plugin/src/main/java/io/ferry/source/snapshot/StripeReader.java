@@ -11,7 +11,6 @@ import io.ferry.source.plan.StripeProgress;
 import io.ferry.source.position.BinlogPosition;
 import io.ferry.source.position.ServerPositions;
 import io.ferry.source.position.StreamOffset;
-import io.ferry.source.schema.KeyKind;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -37,10 +36,8 @@ import org.apache.kafka.connect.source.SourceRecord;
  * the stream takes over from there. All records of a chunk carry the progress from before it except the
  * last, which carries the progress after it: a crash inside a chunk repeats that chunk, never skips it.
  */
-final class StripeReader implements AutoCloseable {
+final class StripeReader implements StripeRead {
 
-    /** How often a keyless table is re-read when it changed during its read, before giving up. */
-    private static final int KEYLESS_ATTEMPTS = 10;
     /** A reader that sees no event for this long while behind a watermark is stuck, not slow. */
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(2);
 
@@ -77,20 +74,23 @@ final class StripeReader implements AutoCloseable {
         this.readerBoundary = progress.reader();
     }
 
-    boolean finished() {
+    @Override
+    public boolean finished() {
         return progress.done();
     }
 
-    Stripe stripe() {
+    @Override
+    public Stripe stripe() {
         return stripe;
     }
 
-    StripeProgress progress() {
+    @Override
+    public StripeProgress progress() {
         return progress;
     }
 
-    /** The records of the next chunk (never empty: at least a progress marker); the last one finishes the stripe. */
-    List<SourceRecord> nextChunk() throws SQLException, InterruptedException, BinlogReadException {
+    @Override
+    public List<SourceRecord> nextChunk() throws SQLException, InterruptedException, BinlogReadException {
         Map<String, Object> partition = stripe.partition(context.server());
         Map<String, Object> before = progress.toOffset();
         Optional<ChunkRange> next = splitter.next();
@@ -126,37 +126,24 @@ final class StripeReader implements AutoCloseable {
     private ChunkBuffer<Struct> readChunk(ChunkRange chunk, Map<String, Object> partition,
                                           Map<String, Object> offset, List<SourceRecord> out)
             throws SQLException, InterruptedException, BinlogReadException {
-        for (int attempt = 1; ; attempt++) {
-            ServerPositions positions = context.positions();
-            BinlogPosition low = positions.current();
-            SnapshotHooks.fire(SnapshotHooks.Point.AFTER_LOW_WATERMARK, stripe.table(), chunk);
-            ChunkBuffer<Struct> buffer = new ChunkBuffer<>(chunk, order);
-            query.read(context.connection(), chunk, rs -> new Object[] {codec.fromJdbc(rs)}, row -> {
-                Struct struct = (Struct) row[0];
-                buffer.put(codec.keyValues(struct), struct);
-            });
-            SnapshotHooks.fire(SnapshotHooks.Point.AFTER_SELECT, stripe.table(), chunk);
-            BinlogPosition high = positions.current();
-            boolean keylessChanged = catchUp(chunk, low, high, buffer, partition, offset, out);
-            if (!keylessChanged) {
-                return buffer;
-            }
-            if (attempt == KEYLESS_ATTEMPTS) {
-                throw new ConnectException(stripe.table() + " has no primary or unique NOT NULL key and changed"
-                        + " during each of " + attempt + " reads; its rows cannot be matched to the binlog changes"
-                        + " made while it was read. Add a key, or pause writes to it while it is snapshotted.");
-            }
-        }
+        ServerPositions positions = context.positions();
+        BinlogPosition low = positions.current();
+        SnapshotHooks.fire(SnapshotHooks.Point.AFTER_LOW_WATERMARK, stripe.table(), chunk);
+        ChunkBuffer<Struct> buffer = new ChunkBuffer<>(chunk, order);
+        query.read(context.connection(), chunk, rs -> new Object[] {codec.fromJdbc(rs)}, row -> {
+            Struct struct = (Struct) row[0];
+            buffer.put(codec.keyValues(struct), struct);
+        });
+        SnapshotHooks.fire(SnapshotHooks.Point.AFTER_SELECT, stripe.table(), chunk);
+        BinlogPosition high = positions.current();
+        catchUp(chunk, low, high, buffer, partition, offset, out);
+        return buffer;
     }
 
-    /**
-     * Reads the binlog up to {@code high}, handling each change as the class comment says. Returns true if
-     * the table has no key and changed after {@code low}, so that its read must be repeated.
-     */
-    private boolean catchUp(ChunkRange chunk, BinlogPosition low, BinlogPosition high, ChunkBuffer<Struct> buffer,
+    /** Reads the binlog up to {@code high}, handling each change as the class comment says. */
+    private void catchUp(ChunkRange chunk, BinlogPosition low, BinlogPosition high, ChunkBuffer<Struct> buffer,
                             Map<String, Object> partition, Map<String, Object> offset, List<SourceRecord> out)
             throws InterruptedException, BinlogReadException {
-        boolean keylessChanged = false;
         long lastItemMs = context.clock().millis();
         while (readerEnd.compareTo(high) < 0) {
             BinlogItem item = nextItem();
@@ -184,10 +171,6 @@ final class StripeReader implements AutoCloseable {
             if (!(item instanceof BinlogItem.RowChange change)) {
                 continue;
             }
-            if (codec.table().keyKind() == KeyKind.NONE) {
-                keylessChanged |= change.end().isAfter(low);
-                continue;
-            }
             Struct beforeRow = change.before() == null ? null : codec.fromBinlog(change.before());
             Struct afterRow = change.after() == null ? null : codec.fromBinlog(change.after());
             if (afterRow != null && rowFilter != null && !rowFilter.test(afterRow)) {
@@ -204,7 +187,6 @@ final class StripeReader implements AutoCloseable {
                 buffer.apply(new RowChange<>(beforeKey, afterKey, afterRow));
             }
         }
-        return keylessChanged;
     }
 
     /** True if {@code key} lies in this stripe below {@code chunk}: its row has been emitted already. */

@@ -14,7 +14,11 @@
  *       {@link io.ferry.source.snapshot.KeyOrder}, which agrees with the server's ORDER BY, collations
  *       included.</li>
  * </ol>
- * Only SELECT is needed: no table locks, no global read lock. Key values are Connect-level values; the
+ * A table without a usable key cannot be backfilled by key: {@link io.ferry.source.snapshot.KeylessStripeReader}
+ * reads it whole, exactly as of one binlog position, by a consistent snapshot (MariaDB) or by re-reading until
+ * the binlog shows a quiet window.
+ *
+ * <p>Only SELECT is needed: no table locks, no global read lock. Key values are Connect-level values; the
  * column converters reach this package through {@link io.ferry.source.snapshot.KeyColumnCodec}.
  *
  * <p>Connections: a chunk streamed without {@code useCursorFetch=true} holds its connection until read, so
