@@ -39,8 +39,9 @@ final class InteropTables {
 
     /**
      * FLOAT values in the snapshot have at most 6 significant digits: Debezium's snapshot reads FLOAT as text,
-     * which MariaDB prints with 6 digits (see {@code DebeziumInteropIT#debeziumDefaults...}); the streamed rows
-     * carry full-precision floats, which the binlog delivers bit-exactly.
+     * which MariaDB prints with 6 digits (the defaults test of {@link DebeziumInteropIT} shows the rounding);
+     * the streamed rows carry full-precision floats, which the binlog delivers bit-exactly. TIME stays within
+     * MySQL's range, -838:59:59 to 838:59:59: MariaDB also holds fractions beyond it, which the sink refuses.
      */
     static final List<String> SNAPSHOT_ROWS = List.of(
             "SET SESSION time_zone = '+00:00'",
