@@ -21,8 +21,11 @@ final class TemporalText {
     static final String ZERO_TIMESTAMP = "0000-00-00 00:00:00";
 
     static final long MICROS_PER_SECOND = 1_000_000L;
-    /** 838:59:59, the largest TIME magnitude. */
-    static final long MAX_TIME_MICROS = (838L * 3600 + 59 * 60 + 59) * MICROS_PER_SECOND;
+    /**
+     * 838:59:59.999999, the largest TIME magnitude MariaDB stores (MySQL stops at 838:59:59 and rejects the
+     * fraction itself, naming the column, which is the better error).
+     */
+    static final long MAX_TIME_MICROS = (838L * 3600 + 59 * 60 + 59) * MICROS_PER_SECOND + 999_999;
 
     private static final long MICROS_PER_DAY = 86_400L * MICROS_PER_SECOND;
     private static final int MAX_YEAR = 9999;
@@ -64,7 +67,7 @@ final class TemporalText {
     /** TIME from signed microseconds, {@code [-]h:mm:ss.ffffff} with up to 838 hours. */
     static String time(long micros) {
         if (micros > MAX_TIME_MICROS || micros < -MAX_TIME_MICROS) {
-            throw new IllegalArgumentException("a TIME holds -838:59:59 to 838:59:59");
+            throw new IllegalArgumentException("a TIME holds -838:59:59.999999 to 838:59:59.999999");
         }
         long abs = Math.abs(micros);
         long seconds = abs / MICROS_PER_SECOND;

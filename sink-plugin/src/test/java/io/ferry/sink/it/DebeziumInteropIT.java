@@ -135,11 +135,10 @@ class DebeziumInteropIT {
     /** Waits until the destination table has exactly the source table's rows, every column compared exactly. */
     private static void awaitIdentical(String qualifiedTable) {
         String[] parts = qualifiedTable.split("\\.");
-        String columns = ExactColumns.of(SOURCE, parts[0], parts[1]);
-        String expected = TableChecksum.of(SOURCE, qualifiedTable, columns, "id");
+        String expected = TableChecksum.ofAllColumns(SOURCE, parts[0], parts[1], "id");
         Awaitility.await(qualifiedTable + " identical in the destination").atMost(TIMEOUT)
                 .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(TableChecksum.of(DESTINATION, qualifiedTable, columns, "id"))
+                .untilAsserted(() -> assertThat(TableChecksum.ofAllColumns(DESTINATION, parts[0], parts[1], "id"))
                         .isEqualTo(expected));
     }
 
