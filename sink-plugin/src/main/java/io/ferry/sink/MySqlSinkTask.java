@@ -5,6 +5,7 @@ import io.ferry.common.retry.RetryPolicy;
 import io.ferry.common.throttle.Throttle;
 import io.ferry.sink.apply.BatchApplier;
 import io.ferry.sink.apply.PolicyConflictException;
+import io.ferry.sink.apply.SchemaPendingException;
 import io.ferry.sink.event.EventReader;
 import io.ferry.sink.event.Ignored;
 import io.ferry.sink.event.SinkEvent;
@@ -60,6 +61,10 @@ public final class MySqlSinkTask extends SinkTask {
     private final Set<TopicPartition> unresolved = new HashSet<>();
     /** Next offset to apply per assigned partition, as committed in the destination. */
     private final Map<TopicPartition, Long> applied = new HashMap<>();
+    /** With ddl.apply: records waiting for the DDL that creates their table or columns, in order. */
+    private final List<SinkRecord> held = new ArrayList<>();
+    /** Paused partitions (they have held records) and since when. */
+    private final Map<TopicPartition, Long> heldSince = new HashMap<>();
 
     @Override
     public String version() {
@@ -106,11 +111,13 @@ public final class MySqlSinkTask extends SinkTask {
     public void close(Collection<TopicPartition> partitions) {
         unresolved.removeAll(partitions);
         partitions.forEach(applied::remove);
+        held.removeIf(r -> partitions.contains(new TopicPartition(r.topic(), r.kafkaPartition())));
+        partitions.forEach(heldSince::remove);
     }
 
     @Override
     public void put(Collection<SinkRecord> records) {
-        if (records.isEmpty() && unresolved.isEmpty()) {
+        if (records.isEmpty() && unresolved.isEmpty() && held.isEmpty()) {
             return;
         }
         long wait = nextAttemptMs - System.currentTimeMillis();
@@ -121,12 +128,12 @@ public final class MySqlSinkTask extends SinkTask {
         try {
             Connection connection = session.connection();
             resolveOffsets(connection);
-            List<SinkRecord> fresh = notYetApplied(records);
+            List<SinkRecord> pending = new ArrayList<>(held);
+            pending.addAll(records);
+            List<SinkRecord> fresh = notYetApplied(pending);
             if (!fresh.isEmpty()) {
-                List<SinkEvent> events = read(fresh);
-                long rows = applier.apply(connection, session.flavor(), events);
-                markApplied(fresh);
-                throttle(rows, fresh);
+                List<SinkRecord> done = applyHoldingBack(connection, fresh);
+                markApplied(done);
             }
             retries.onSuccess();
         } catch (Exception failure) {
@@ -134,6 +141,71 @@ public final class MySqlSinkTask extends SinkTask {
             applier.rolledBack();
             handle(failure, records);
         }
+    }
+
+    /**
+     * Applies the records in one transaction. With {@code ddl.apply}, a partition whose record needs a table or
+     * column the destination lacks is held back from that record on (paused, kept in memory, not committed) until
+     * the DDL arrives on the schema-change topic, which is consumed independently; the rest is applied. Returns the
+     * records applied.
+     */
+    private List<SinkRecord> applyHoldingBack(Connection connection, List<SinkRecord> records) throws Exception {
+        Map<TopicPartition, Long> blockedFrom = new HashMap<>();
+        while (true) {
+            List<SinkRecord> now = new ArrayList<>(records.size());
+            for (SinkRecord record : records) {
+                Long from = blockedFrom.get(partitionOf(record));
+                if (from == null || record.kafkaOffset() < from) {
+                    now.add(record);
+                }
+            }
+            try {
+                long rows = now.isEmpty() ? 0 : applier.apply(connection, session.flavor(), read(now));
+                hold(records, blockedFrom);
+                throttle(rows, now);
+                return now;
+            } catch (SchemaPendingException e) {
+                if (!config.ddlApply()) {
+                    throw e;
+                }
+                connection.rollback();
+                applier.rolledBack();
+                blockedFrom.merge(partitionOf(e.record()), e.record().kafkaOffset(), Math::min);
+                if (!heldSince.containsKey(partitionOf(e.record()))) {
+                    LOG.info("Holding {} back until its DDL arrives: {}", partitionOf(e.record()), e.getMessage());
+                }
+            }
+        }
+    }
+
+    private void hold(List<SinkRecord> records, Map<TopicPartition, Long> blockedFrom) {
+        held.clear();
+        long now = System.currentTimeMillis();
+        for (SinkRecord record : records) {
+            Long from = blockedFrom.get(partitionOf(record));
+            if (from != null && record.kafkaOffset() >= from) {
+                held.add(record);
+            }
+        }
+        for (TopicPartition partition : blockedFrom.keySet()) {
+            if (heldSince.putIfAbsent(partition, now) == null) {
+                context.pause(partition);
+            } else if (now - heldSince.get(partition) > config.retryTimeoutMs()) {
+                throw new DataException("Waited more than retry.timeout.ms for the DDL that creates the table or"
+                        + " columns of " + partition + " (is the schema-change topic among the connector's topics?)");
+            }
+        }
+        for (TopicPartition partition : List.copyOf(heldSince.keySet())) {
+            if (!blockedFrom.containsKey(partition)) {
+                heldSince.remove(partition);
+                context.resume(partition);
+                LOG.info("Resumed {}: the destination now has what its records need", partition);
+            }
+        }
+    }
+
+    private static TopicPartition partitionOf(SinkRecord record) {
+        return new TopicPartition(record.topic(), record.kafkaPartition());
     }
 
     private void resolveOffsets(Connection connection) throws SQLException {

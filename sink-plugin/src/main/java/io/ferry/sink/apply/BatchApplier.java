@@ -9,6 +9,7 @@ import io.ferry.sink.event.SchemaChange;
 import io.ferry.sink.event.SinkEvent;
 import io.ferry.sink.offsets.OffsetStore;
 import io.ferry.sink.table.DestinationTable;
+import io.ferry.sink.table.MissingSchemaException;
 import io.ferry.sink.table.TableCatalog;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /**
@@ -80,8 +82,11 @@ public final class BatchApplier {
         return rows + applySegment(connection, flavor, segment);
     }
 
+    /** Forgets what a rolled-back batch may have cached: displaced-row counts and table shapes. */
     public void rolledBack() {
         displaced.reset();
+        catalog.invalidateAll();
+        layouts.clear();
     }
 
     private long applySegment(Connection connection, ServerFlavor flavor, List<SinkEvent> events)
@@ -89,6 +94,7 @@ public final class BatchApplier {
         if (events.isEmpty()) {
             return 0;
         }
+        requireSchema(connection, events);
         List<TableChanges> tables = group(events);
         Map<TableChanges, DestinationTable> destinations = new LinkedHashMap<>();
         for (TableChanges changes : tables) {
@@ -103,6 +109,23 @@ public final class BatchApplier {
         offsets.save(connection, flavor, nextOffsets(events));
         connection.commit();
         return rows;
+    }
+
+    /** Fails on the first row change whose table or columns the destination lacks, naming that record. */
+    private void requireSchema(Connection connection, List<SinkEvent> events) throws SQLException {
+        for (SinkEvent event : events) {
+            if (event instanceof RowChange change) {
+                try {
+                    DestinationTable table = catalog.get(connection, router.destination(change.table()));
+                    Struct image = change.after() != null ? change.after() : change.before();
+                    if (image != null) {
+                        layoutsOf(change.table(), table).apply(image.schema());
+                    }
+                } catch (MissingSchemaException e) {
+                    throw new SchemaPendingException(change.record(), e);
+                }
+            }
+        }
     }
 
     private long write(Connection connection, TableChanges changes, DestinationTable table) throws SQLException {

@@ -5,6 +5,7 @@ import io.ferry.common.TableId;
 import io.ferry.sink.TableRouter;
 import io.ferry.sink.table.DestinationColumn;
 import io.ferry.sink.table.DestinationTable;
+import io.ferry.sink.table.MissingSchemaException;
 import io.ferry.sink.value.ColumnBindings;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -47,9 +48,9 @@ final class RowLayout {
             }
             DestinationColumn column = table.column(name);
             if (column == null) {
-                throw new DataException("Destination table " + table.id() + " has no column " + name + " for field "
-                        + field.name() + " of " + source + ": add the column, map the field with mapping.rules, or"
-                        + " leave it out with column.exclude");
+                throw new MissingSchemaException("Destination table " + table.id() + " has no column " + name
+                        + " for field " + field.name() + " of " + source + ": add the column, map the field with"
+                        + " mapping.rules, or leave it out with column.exclude");
             }
             if (column.generated()) {
                 continue; // the destination computes it from the other columns

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.kafka.connect.errors.DataException;
 
 /**
  * Reads destination table shapes from information_schema and caches them until a DDL (applied by the sink or
@@ -54,7 +53,7 @@ public final class TableCatalog {
             }
         }
         if (columns.isEmpty()) {
-            throw new DataException("Destination table " + id + " does not exist: create it first (the schema"
+            throw new MissingSchemaException("Destination table " + id + " does not exist: create it first (the schema"
                     + " migrator does), or map the source table to an existing one with mapping.rules");
         }
         Map<String, List<String>> unique = new LinkedHashMap<>();
