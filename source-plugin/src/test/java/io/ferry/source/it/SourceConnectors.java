@@ -6,13 +6,16 @@ import io.ferry.testkit.mysql.MySqlServer;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Connector configs for the integration tests: the server's connection, a prefix, and quick offsets. */
-final class SourceConnectors {
+/**
+ * Connector configs for the integration tests: the server's connection, a prefix, and quick offsets. Public: the
+ * sink's tests run the source with the same settings (through this module's test jar).
+ */
+public final class SourceConnectors {
 
     private SourceConnectors() {
     }
 
-    static Map<String, String> config(MySqlServer server, String prefix, String tableInclude, int tasks) {
+    public static Map<String, String> config(MySqlServer server, String prefix, String tableInclude, int tasks) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", MySqlSourceConnector.class.getName());
         config.put("tasks.max", String.valueOf(tasks));
