@@ -1,11 +1,15 @@
 package io.ferry.sink;
 
+import io.ferry.common.config.UnknownKeys;
 import io.ferry.common.server.DestinationServerChecks;
 import io.ferry.common.server.Finding;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
@@ -18,12 +22,24 @@ import org.apache.kafka.common.config.ConfigValue;
  */
 final class SinkValidation {
 
+    /** Keys and key prefixes that Kafka Connect itself reads from a sink connector's config. */
+    private static final UnknownKeys UNKNOWN_KEYS = new UnknownKeys("the MySQL sink connector",
+            Set.of("name", "connector.class", "tasks.max", "tasks.max.enforce", "config.action.reload", "topics",
+                    "topics.regex", "plugin.version"),
+            List.of("key.converter", "value.converter", "header.converter", "transforms", "predicates", "errors.",
+                    "consumer.override.", "admin.override."));
+
     private SinkValidation() {
     }
 
     static Config validate(Map<String, String> props, Config perKey) {
         Map<String, ConfigValue> values = perKey.configValues().stream()
                 .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
+        UNKNOWN_KEYS.find(props, MySqlSinkConfig.CONFIG_DEF.names()).forEach((key, message) -> {
+            ConfigValue unknown = new ConfigValue(key, props.get(key), List.of(), new ArrayList<>(List.of(message)));
+            perKey.configValues().add(unknown);
+            values.put(key, unknown);
+        });
         if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
             return perKey; // fix the single keys first
         }

@@ -69,8 +69,12 @@ class MySqlSinkConnectorIT {
         config.put(MySqlSinkConfig.SNAPSHOT_CONFLICT_POLICY_CONFIG, "replace");
         config.put(MySqlSinkConfig.MAPPING_RULES_CONFIG, "shop.orders.a.b.c=x");
         config.put(MySqlSinkConfig.TABLE_ROUTING_TOPIC_REGEX_CONFIG, "^(.*)$");
+        config.put("conection.user", "typo");
         assertThat(errors(config)).containsOnlyKeys(MySqlSinkConfig.SNAPSHOT_CONFLICT_POLICY_CONFIG,
-                MySqlSinkConfig.MAPPING_RULES_CONFIG, MySqlSinkConfig.TABLE_ROUTING_TOPIC_REGEX_CONFIG);
+                MySqlSinkConfig.MAPPING_RULES_CONFIG, MySqlSinkConfig.TABLE_ROUTING_TOPIC_REGEX_CONFIG,
+                "conection.user");
+        assertThat(errors(config).get("conection.user")).singleElement().asString()
+                .contains("did you mean 'connection.user'");
 
         Map<String, String> inverted = valid();
         inverted.put(MySqlSinkConfig.CONNECTION_RETRY_TIMEOUT_MS_CONFIG, "1000");

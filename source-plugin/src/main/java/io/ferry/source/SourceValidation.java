@@ -1,5 +1,6 @@
 package io.ferry.source;
 
+import io.ferry.common.config.UnknownKeys;
 import io.ferry.common.server.Finding;
 import io.ferry.common.server.SourceServerChecks;
 import java.sql.Connection;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.config.Config;
@@ -22,14 +24,23 @@ import org.apache.kafka.common.config.ConfigValue;
  */
 final class SourceValidation {
 
+    /** Keys and key prefixes that Kafka Connect itself reads from a source connector's config. */
+    private static final UnknownKeys UNKNOWN_KEYS = new UnknownKeys("the MySQL source connector",
+            Set.of("name", "connector.class", "tasks.max", "tasks.max.enforce", "config.action.reload",
+                    "exactly.once.support", "offsets.storage.topic", "plugin.version"),
+            List.of("key.converter", "value.converter", "header.converter", "transforms", "predicates", "errors.",
+                    "topic.creation.", "transaction.boundary", "producer.override.", "consumer.override.",
+                    "admin.override.", MySqlSourceConfig.ROW_FILTER_PREFIX));
+
     private SourceValidation() {
     }
 
     static Config validate(Map<String, String> props, Config perKey) {
         Map<String, ConfigValue> values = perKey.configValues().stream()
                 .collect(Collectors.toMap(ConfigValue::name, Function.identity()));
-        UnknownKeys.find(props, MySqlSourceConfig.CONFIG_DEF).forEach((key, message) -> perKey.configValues().add(
-                new ConfigValue(key, props.get(key), List.of(), new ArrayList<>(List.of(message)))));
+        UNKNOWN_KEYS.find(props, MySqlSourceConfig.CONFIG_DEF.names()).forEach((key, message) ->
+                perKey.configValues().add(new ConfigValue(key, props.get(key), List.of(),
+                        new ArrayList<>(List.of(message)))));
         props.forEach((key, value) -> {
             if (key.startsWith(MySqlSourceConfig.ROW_FILTER_PREFIX)) {
                 try {
