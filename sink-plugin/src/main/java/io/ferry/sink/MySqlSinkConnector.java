@@ -1,7 +1,8 @@
 package io.ferry.sink;
 
 import io.ferry.common.FerryVersion;
-import java.util.Collections;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.config.Config;
@@ -52,7 +53,13 @@ public final class MySqlSinkConnector extends SinkConnector {
 
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        return Collections.nCopies(maxTasks, props);
+        List<Map<String, String>> configs = new ArrayList<>(maxTasks);
+        for (int task = 0; task < maxTasks; task++) {
+            Map<String, String> config = new HashMap<>(props);
+            config.put(MySqlSinkTask.TASK_INDEX_KEY, String.valueOf(task)); // names the task's JMX metrics
+            configs.add(config);
+        }
+        return configs;
     }
 
     @Override

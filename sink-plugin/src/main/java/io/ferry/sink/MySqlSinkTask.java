@@ -9,6 +9,7 @@ import io.ferry.sink.apply.SchemaPendingException;
 import io.ferry.sink.event.EventReader;
 import io.ferry.sink.event.Ignored;
 import io.ferry.sink.event.SinkEvent;
+import io.ferry.sink.metrics.SinkTaskMetrics;
 import io.ferry.sink.offsets.OffsetStore;
 import io.ferry.sink.session.DestinationSession;
 import io.ferry.sink.table.TableCatalog;
@@ -25,6 +26,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.connect.data.Struct;
 import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.errors.RetriableException;
@@ -44,6 +46,8 @@ import org.slf4j.LoggerFactory;
 public final class MySqlSinkTask extends SinkTask {
 
     private static final Logger LOG = LoggerFactory.getLogger(MySqlSinkTask.class);
+    /** Set by the connector in each task's config; not a user key. */
+    static final String TASK_INDEX_KEY = "ferry.task.index";
 
     private MySqlSinkConfig config;
     private DestinationSession session;
@@ -54,6 +58,7 @@ public final class MySqlSinkTask extends SinkTask {
     private Throttle rowThrottle;
     private Throttle byteThrottle;
     private ErrantRecordReporter reporter;
+    private SinkTaskMetrics metrics;
     private boolean offsetsTableReady;
     /** When the next attempt after a failure is due: Connect calls put() again at least every offset flush. */
     private long nextAttemptMs;
@@ -89,6 +94,7 @@ public final class MySqlSinkTask extends SinkTask {
         rowThrottle = Throttle.of(config.maxRowsPerSecond(), Clock.systemUTC());
         byteThrottle = Throttle.of(config.maxBytesPerSecond(), Clock.systemUTC());
         reporter = errantRecordReporter();
+        metrics = SinkTaskMetrics.register(connector, props.getOrDefault(TASK_INDEX_KEY, "0"));
         LOG.info("Started MySQL sink task of {} for {}:{} (snapshot conflicts: {}, stream conflicts: {}, dead-letter"
                 + " reporting: {})", connector, config.hostname(), config.port(), config.snapshotPolicy().configValue(),
                 config.streamPolicy().configValue(), reporter != null ? "on" : "off");
@@ -161,6 +167,7 @@ public final class MySqlSinkTask extends SinkTask {
             }
             try {
                 long rows = now.isEmpty() ? 0 : applier.apply(connection, session.flavor(), read(now));
+                metrics.committed(now.size(), rows, newestSourceMs(now), System.currentTimeMillis());
                 hold(records, blockedFrom);
                 throttle(rows, now);
                 return now;
@@ -202,6 +209,20 @@ public final class MySqlSinkTask extends SinkTask {
                 LOG.info("Resumed {}: the destination now has what its records need", partition);
             }
         }
+        metrics.heldPartitions(heldSince.size());
+    }
+
+    /** The newest source commit time ({@code source.ts_ms}) among the records' envelopes, or -1. */
+    private static long newestSourceMs(List<SinkRecord> records) {
+        long newest = -1;
+        for (SinkRecord record : records) {
+            if (record.value() instanceof Struct value && value.schema().field("source") != null
+                    && value.get("source") instanceof Struct source && source.schema().field("ts_ms") != null
+                    && source.get("ts_ms") instanceof Long ts) {
+                newest = Math.max(newest, ts);
+            }
+        }
+        return newest;
     }
 
     private static TopicPartition partitionOf(SinkRecord record) {
@@ -275,6 +296,7 @@ public final class MySqlSinkTask extends SinkTask {
         long delay = deterministic ? -1 : retries.onFailure(failure, System.currentTimeMillis());
         if (delay >= 0) {
             LOG.warn("Applying {} record(s) failed, retrying in {} ms: {}", records.size(), delay, describe(failure));
+            metrics.retried();
             nextAttemptMs = System.currentTimeMillis() + delay;
             context.timeout(delay);
             throw new RetriableException(failure);
@@ -306,6 +328,7 @@ public final class MySqlSinkTask extends SinkTask {
                     applier.apply(connection, session.flavor(), List.of(new Ignored(record, "dead-lettered")));
                 }
                 markApplied(List.of(record));
+                metrics.committed(1, 0, newestSourceMs(List.of(record)), System.currentTimeMillis());
             } catch (Exception e) {
                 session.recover(e);
                 applier.rolledBack();
@@ -320,6 +343,7 @@ public final class MySqlSinkTask extends SinkTask {
                 record.kafkaOffset(), describe(error));
         try {
             reporter.report(record, error).get();
+            metrics.deadLettered();
         } catch (ExecutionException e) {
             throw new ConnectException("Could not report record " + record.topic() + "@" + record.kafkaOffset()
                     + " to the dead-letter topic", e.getCause());
@@ -354,6 +378,9 @@ public final class MySqlSinkTask extends SinkTask {
     public void stop() {
         if (session != null) {
             session.close();
+        }
+        if (metrics != null) {
+            metrics.close();
         }
         LOG.info("Stopped MySQL sink task");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ferry.source.MySqlSourceConfig;
 import io.ferry.testkit.connect.ConnectCluster;
 import io.ferry.testkit.mysql.MySqlServer;
+import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -73,6 +76,12 @@ class EndToEndIT {
         });
         assertThat(SOURCE.queryString("SELECT COUNT(*) FROM e2e.accounts WHERE id > 500000"))
                 .as("the workload changed primary keys while the pipeline ran").isNotEqualTo("0");
+        ObjectName metrics = new ObjectName("io.ferry:type=sink-task,connector=\"e2e-sink\",task=0");
+        MBeanServer jmx = ManagementFactory.getPlatformMBeanServer();
+        assertThat((Long) jmx.getAttribute(metrics, "AppliedRecords")).isGreaterThan(4000);
+        assertThat((Long) jmx.getAttribute(metrics, "Transactions")).isPositive();
+        assertThat((Long) jmx.getAttribute(metrics, "LagMs")).isNotNegative();
+        assertThat((Integer) jmx.getAttribute(metrics, "HeldPartitions")).isZero();
         CONNECT.delete("e2e-sink");
         CONNECT.delete("e2e-source");
     }
