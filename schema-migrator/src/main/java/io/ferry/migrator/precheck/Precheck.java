@@ -97,13 +97,24 @@ public final class Precheck {
         } catch (SQLException e) {
             boolean credentials = "28000".equals(e.getSQLState());
             String prefix = side + ".";
-            findings.add(Finding.failure(side, "Cannot connect to " + endpoint + ": " + e.getMessage(), credentials
+            findings.add(Finding.failure(side, "Cannot connect to " + endpoint + ": " + reason(e), credentials
                     ? "Check " + prefix + "user and " + prefix + "password, and that the account may connect from"
                     + " this host"
                     : "Check " + prefix + "host, " + prefix + "port and " + prefix + "ssl.mode, and that a firewall"
                     + " lets this host through"));
             return null;
         }
+    }
+
+    /** Connector/J's first line plus the root cause ("Connection refused"), which its message leaves out. */
+    static String reason(Throwable e) {
+        String first = String.valueOf(e.getMessage()).lines().findFirst().orElse("").trim();
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String cause = root == e || root.getMessage() == null ? "" : root.getMessage().trim();
+        return cause.isEmpty() || first.contains(cause) ? first : first + " (" + cause + ")";
     }
 
     private static void close(Connection connection) {

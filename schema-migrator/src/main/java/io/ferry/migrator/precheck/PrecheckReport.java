@@ -142,7 +142,7 @@ public final class PrecheckReport {
         for (int i = 0; i < widths.length; i++) {
             text.append(String.format("%-" + widths[i] + "s", row[i])).append("  ");
         }
-        text.append(row[3]);
+        text.append(row[3].replaceAll("\\s*\\R\\s*", " ")); // one line per row, whatever the server said
         out.append(text.toString().stripTrailing()).append('\n');
     }
 }

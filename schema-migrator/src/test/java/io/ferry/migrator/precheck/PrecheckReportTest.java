@@ -49,6 +49,23 @@ class PrecheckReportTest {
     }
 
     @Test
+    void aMultiLineServerMessageStaysOnOneTableRow() {
+        ItemResult item = new ItemResult("connectivity", "Connectivity", List.of(Finding.failure("destination",
+                "Communications link failure\n\nThe last packet", "Check destination.host")), "");
+
+        assertThat(new PrecheckReport(List.of(item)).toTable().lines()).contains(
+                "connectivity  FAILURE  destination  Communications link failure The last packet");
+    }
+
+    @Test
+    void aConnectionErrorKeepsItsRootCause() {
+        Exception e = new java.sql.SQLException("Communications link failure\n\nThe last packet sent...",
+                "08S01", new RuntimeException(new java.net.ConnectException("Connection refused")));
+
+        assertThat(Precheck.reason(e)).isEqualTo("Communications link failure (Connection refused)");
+    }
+
+    @Test
     void theJsonHasTheDocumentedFields() throws Exception {
         ItemResult skipped = new ItemResult("charsets", "Charsets", List.of(), "unreachable");
         JsonNode json = new ObjectMapper().readTree(new PrecheckReport(List.of(WARNING, skipped)).toJson());
