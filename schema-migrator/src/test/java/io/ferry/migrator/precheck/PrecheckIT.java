@@ -37,6 +37,11 @@ class PrecheckIT {
     @RegisterExtension
     static final MySqlServer DESTINATION = MySqlServer.forRole("destination").build();
 
+    /** Stores and compares names in lower case, as Windows and macOS servers (and many Linux setups) do. */
+    @RegisterExtension
+    static final MySqlServer CASE_INSENSITIVE_DESTINATION = MySqlServer.forRole("destination-ci")
+            .option("--lower-case-table-names=1").build();
+
     private static Map<String, String> settings(String database) {
         Map<String, String> values = new HashMap<>();
         for (var side : Map.of("source.", SOURCE, "destination.", DESTINATION).entrySet()) {
@@ -187,6 +192,31 @@ class PrecheckIT {
             assertThat(f.failed()).isTrue();
             assertThat(f.message()).isEqualTo("The destination has no table conflict_v2.items for conflict.items");
         });
+    }
+
+    @Test
+    void aCaseInsensitiveDestinationWarnsAndFindsClashesAndConflictsInAnyCase() {
+        SOURCE.createDatabase("CaseDb");
+        SOURCE.execute("CREATE TABLE CaseDb.Orders (id INT PRIMARY KEY)",
+                "CREATE TABLE CaseDb.orders (id INT PRIMARY KEY)",
+                "CREATE TABLE CaseDb.Items (id INT PRIMARY KEY)");
+        CASE_INSENSITIVE_DESTINATION.createDatabase("casedb");
+        CASE_INSENSITIVE_DESTINATION.execute("CREATE TABLE casedb.items (id INT PRIMARY KEY)");
+        Map<String, String> values = settings("CaseDb");
+        values.put("destination.port", String.valueOf(CASE_INSENSITIVE_DESTINATION.port()));
+        values.put("destination.user", CASE_INSENSITIVE_DESTINATION.user());
+        values.put("destination.password", CASE_INSENSITIVE_DESTINATION.password());
+
+        PrecheckReport report = run(values);
+
+        Finding lowerCase = finding(report, "lower-case-table-names", "lower_case_table_names");
+        assertThat(lowerCase.severity()).isEqualTo(Finding.Severity.WARNING);
+        assertThat(lowerCase.message())
+                .startsWith("lower_case_table_names is 0 on the source and 1 on the destination");
+        assertThat(findings(report, "destination-names")).extracting(Finding::message).containsExactly(
+                "Tables CaseDb.Orders and CaseDb.orders differ only in case, and the destination compares names"
+                        + " case-insensitively (lower_case_table_names is not 0)");
+        assertThat(findings(report, "conflicting-tables")).extracting(Finding::subject).contains("CaseDb.Items");
     }
 
     @Test
