@@ -106,6 +106,29 @@ class MigratorSettingsTest {
     }
 
     @Test
+    void theExampleInConfigIsValid() {
+        Path example = Path.of("..", "config", "migration.properties");
+        Path ca = Path.of("/etc/ferry/destination-ca.pem");
+        assertThatThrownBy(() -> MigratorSettings.load(example)).as("the CA file is checked")
+                .hasMessageContaining("destination.ssl.ca names " + ca);
+
+        Map<String, String> values = new HashMap<>();
+        java.util.Properties properties = new java.util.Properties();
+        try (var reader = Files.newBufferedReader(example)) {
+            properties.load(reader);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+        properties.stringPropertyNames().forEach(k -> values.put(k, properties.getProperty(k)));
+        values.put("destination.ssl.mode", "required");
+        values.remove("destination.ssl.ca");
+        MigratorSettings settings = MigratorSettings.of(values);
+
+        assertThat(settings.mapping().table(new TableId("shop", "orders"))).isEqualTo(new TableId("shop_v2", "orders"));
+        assertThat(settings.tableFilter().includes(new TableId("shop", "tmp_1"))).isFalse();
+    }
+
+    @Test
     void theJdbcUrlCarriesTheSslModeAndATimeout() {
         Map<String, String> values = minimal();
         values.put("source.ssl.mode", "required");
