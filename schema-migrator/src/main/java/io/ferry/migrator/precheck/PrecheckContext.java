@@ -47,7 +47,7 @@ public final class PrecheckContext {
         if (sourceTables == null) {
             List<TableId> tables = new ArrayList<>();
             for (List<String> row : rows(source(), "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES"
-                    + " WHERE TABLE_TYPE = 'BASE TABLE'")) {
+                    + " WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED')")) {
                 TableId table = new TableId(row.get(0), row.get(1));
                 if (settings.tableFilter().includes(table)) {
                     tables.add(table);
