@@ -9,6 +9,7 @@ import io.ferry.migrator.precheck.items.DestinationPrivilegesCheck;
 import io.ferry.migrator.precheck.items.FreeSpaceCheck;
 import io.ferry.migrator.precheck.items.KeylessTablesCheck;
 import io.ferry.migrator.precheck.items.LowerCaseTableNamesCheck;
+import io.ferry.migrator.precheck.items.SelectionCheck;
 import io.ferry.migrator.precheck.items.SourcePrivilegesCheck;
 import io.ferry.migrator.precheck.items.VersionCheck;
 import io.ferry.migrator.settings.Endpoint;
@@ -43,9 +44,10 @@ public final class Precheck {
 
     /** Every item, in the order they are reported (connectivity comes first, from {@link #run()} itself). */
     public static List<PrecheckItem> standardItems() {
-        return List.of(new VersionCheck(), new SourcePrivilegesCheck(), new DestinationPrivilegesCheck(),
-                new BinlogCheck(), new ConflictingTablesCheck(), new KeylessTablesCheck(),
-                new DestinationNamesCheck(), new LowerCaseTableNamesCheck(), new CharsetCheck(), new FreeSpaceCheck());
+        return List.of(new VersionCheck(), new SelectionCheck(), new SourcePrivilegesCheck(),
+                new DestinationPrivilegesCheck(), new BinlogCheck(), new ConflictingTablesCheck(),
+                new KeylessTablesCheck(), new DestinationNamesCheck(), new LowerCaseTableNamesCheck(),
+                new CharsetCheck(), new FreeSpaceCheck());
     }
 
     public PrecheckReport run() {

@@ -90,9 +90,10 @@ class PrecheckIT {
         JsonNode json = new ObjectMapper().readTree(text);
         assertThat(json.get("status").asText()).as(text).isEqualTo("pass");
         assertThat(json.get("items")).extracting(i -> i.get("name").asText()).containsExactly("connectivity",
-                "versions", "source-privileges", "destination-privileges", "binlog", "conflicting-tables",
+                "versions", "selection", "source-privileges", "destination-privileges", "binlog", "conflicting-tables",
                 "keyless-tables", "destination-names", "lower-case-table-names", "charsets", "free-space");
-        assertThat(text).contains("2 table(s) checked: none exists in the destination",
+        assertThat(text).contains("2 table(s) selected in 1 database(s): clean",
+                "2 table(s) checked: none exists in the destination",
                 "Every selected table has a primary key or unique NOT NULL key", "Binlogs never expire");
 
         out.reset();
@@ -255,6 +256,8 @@ class PrecheckIT {
         assertThat(report.item("conflicting-tables").orElseThrow().status()).isEqualTo(Status.SKIPPED);
         assertThat(report.item("binlog").orElseThrow().status()).as("source-only items still run")
                 .isEqualTo(Status.PASS);
+        assertThat(finding(report, "selection", "tables").message())
+                .isEqualTo("The patterns select no table in the source");
         assertThat(report.exitCode()).isEqualTo(1);
     }
 
