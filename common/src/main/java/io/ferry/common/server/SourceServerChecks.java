@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,78 @@ public final class SourceServerChecks {
         findings.add(has(all || grants.contains("SELECT"), "SELECT",
                 "GRANT SELECT ON the captured databases TO the connector's user"));
         return findings;
+    }
+
+    /**
+     * Whether binlogs are kept at least {@code minimum}, so that the stream can resume after a pause of that
+     * length. Reads RDS's {@code binlog retention hours} where that table exists (it then decides), else
+     * {@code binlog_expire_logs_seconds} and {@code expire_logs_days} (0 in both: binlogs never expire).
+     */
+    public static Finding binlogRetention(Connection connection, Duration minimum) throws SQLException {
+        String subject = "binlog retention";
+        long wantedHours = minimum.toHours();
+        Long rdsHours = rdsRetentionHours(connection);
+        if (rdsHours != null) {
+            String fix = "CALL mysql.rds_set_configuration('binlog retention hours', " + wantedHours + ")";
+            return rdsHours >= wantedHours
+                    ? Finding.pass(subject, "RDS keeps binlogs " + rdsHours + " h")
+                    : Finding.failure(subject, rdsHours < 0 ? "RDS binlog retention hours is NULL (purged at once)"
+                            : "RDS keeps binlogs " + rdsHours + " h, less than the " + wantedHours + " h required",
+                            fix);
+        }
+        long seconds = longVariable(connection, "binlog_expire_logs_seconds");
+        if (seconds <= 0) {
+            seconds = longVariable(connection, "expire_logs_days") * 86_400L;
+        }
+        long sizeLimit = longVariable(connection, "max_binlog_total_size");
+        if (seconds > 0 && seconds < minimum.toSeconds()) {
+            return Finding.failure(subject, "Binlogs expire after " + Duration.ofSeconds(seconds).toHours() + " h,"
+                    + " less than the " + wantedHours + " h required", "SET GLOBAL binlog_expire_logs_seconds = "
+                    + minimum.toSeconds() + " (and in the server config)");
+        }
+        if (sizeLimit > 0) {
+            return Finding.warning(subject, "Binlogs are purged once they exceed " + sizeLimit + " bytes"
+                    + " (max_binlog_total_size), whatever their age",
+                    "SET GLOBAL max_binlog_total_size = 0 for the migration, or size it for " + wantedHours + " h");
+        }
+        return Finding.pass(subject, seconds > 0 ? "Binlogs are kept " + Duration.ofSeconds(seconds).toHours() + " h"
+                : "Binlogs never expire (purge them after the migration)");
+    }
+
+    /** The GTID mode, for information: a stream follows a failover to a replica only with GTIDs. */
+    public static Finding gtidMode(Connection connection) throws SQLException {
+        String mariaDbStrict = variable(connection, "gtid_strict_mode");
+        if (mariaDbStrict != null) {
+            return Finding.pass("GTID mode", "MariaDB GTIDs are always on (gtid_strict_mode=" + mariaDbStrict + ")");
+        }
+        String mode = variable(connection, "gtid_mode");
+        return Finding.pass("GTID mode", "gtid_mode is " + (mode == null ? "not supported" : mode)
+                + ("ON".equalsIgnoreCase(mode) ? "" : ": positions are binlog file/offset, so a stream does not"
+                + " follow a failover"));
+    }
+
+    /** RDS's retention in hours, -1 when set to NULL, null where the table does not exist or cannot be read. */
+    private static Long rdsRetentionHours(Connection connection) {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(
+                     "SELECT value FROM mysql.rds_configuration WHERE name = 'binlog retention hours'")) {
+            if (!rs.next()) {
+                return null;
+            }
+            String value = rs.getString(1);
+            return value == null ? -1L : Long.parseLong(value.trim());
+        } catch (SQLException | NumberFormatException e) {
+            return null; // not RDS, or no access: the server variables decide
+        }
+    }
+
+    private static long longVariable(Connection connection, String name) throws SQLException {
+        String value = variable(connection, name);
+        try {
+            return value == null ? 0 : (long) Double.parseDouble(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private static Finding has(boolean granted, String privilege, String fix) {

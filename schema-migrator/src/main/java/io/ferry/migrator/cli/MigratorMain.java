@@ -1,0 +1,88 @@
+package io.ferry.migrator.cli;
+
+import io.ferry.migrator.precheck.Precheck;
+import io.ferry.migrator.precheck.PrecheckReport;
+import io.ferry.migrator.settings.MigratorSettings;
+import io.ferry.migrator.settings.SettingsException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The schema migrator's command line: {@code precheck <settings-file> [--json]}; {@code migrate} and
+ * {@code validate} are not implemented yet. Exit codes: 0 success (warnings allowed), 1 failures, 2 usage.
+ */
+public final class MigratorMain {
+
+    public static final int EXIT_USAGE = 2;
+
+    private static final String USAGE = """
+            Usage: schema-migrator <command> [options]
+              precheck <settings-file> [--json]   check that the migration can run (exit 0 ok, 1 failures)
+              migrate <settings-file>             copy the schema (not implemented yet)
+              validate <settings-file>            compare source and destination data (not implemented yet)
+              help                                this text and the settings keys
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public MigratorMain(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new MigratorMain(System.out, System.err).run(args));
+    }
+
+    /** Runs one command and returns its exit code. */
+    public int run(String... args) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return EXIT_USAGE;
+        }
+        List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
+        return switch (args[0]) {
+            case "precheck" -> precheck(rest);
+            case "migrate", "validate" -> {
+                err.println("schema-migrator " + args[0] + " is not implemented yet");
+                yield PrecheckReport.EXIT_FAILURES;
+            }
+            case "help", "--help", "-h" -> {
+                out.print(USAGE);
+                out.println("\nSettings keys (.properties):");
+                for (Map.Entry<String, String> key : MigratorSettings.KEYS.entrySet()) {
+                    out.printf("  %-28s %s%n", key.getKey(), key.getValue());
+                }
+                yield 0;
+            }
+            default -> usage("Unknown command '" + args[0] + "'");
+        };
+    }
+
+    private int precheck(List<String> args) {
+        boolean json = args.remove("--json");
+        if (args.size() != 1 || args.get(0).startsWith("-")) {
+            return usage("precheck takes one settings file" + (args.isEmpty() ? "" : ", got " + args));
+        }
+        MigratorSettings settings;
+        try {
+            settings = MigratorSettings.load(Path.of(args.get(0)));
+        } catch (SettingsException e) {
+            err.println("Invalid settings: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+        PrecheckReport report = new Precheck(settings).run();
+        out.print(json ? report.toJson() : report.toTable());
+        return report.exitCode();
+    }
+
+    private int usage(String problem) {
+        err.println(problem);
+        err.print(USAGE);
+        return EXIT_USAGE;
+    }
+}
