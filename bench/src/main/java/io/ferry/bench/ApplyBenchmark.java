@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,7 +161,7 @@ public final class ApplyBenchmark {
         }
 
         private void measure(Map<String, Scenario> scenarios, String name, boolean baseline, boolean fromEmpty,
-                             java.util.function.Supplier<Run> run) {
+                             Supplier<Run> run) {
             if (fromEmpty) {
                 destination.execute("TRUNCATE TABLE " + table.quotedName());
             }
