@@ -68,7 +68,7 @@ record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<I
         return Map.copyOf(overrides);
     }
 
-    private static List<Integer> ints(String list) {
+    static List<Integer> ints(String list) {
         return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty()).map(Integer::valueOf)
                 .toList();
     }

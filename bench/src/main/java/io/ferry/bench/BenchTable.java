@@ -39,14 +39,7 @@ record BenchTable(String database, String table, long rows, long textBytes, bool
                     + "doc JSON NOT NULL)");
             for (long from = 1; from <= rows; from += LOAD_BATCH) {
                 long to = Math.min(rows, from + LOAD_BATCH - 1);
-                statement.execute("INSERT INTO " + name + " SELECT seq, "
-                        + "CONCAT('customer-', seq, '-', LEFT(MD5(seq), 16)), "
-                        + "ROUND(RAND(seq) * 1000000, 2), "
-                        + (withDateTime ? CREATED : "1577836800000000 + seq * 1000001, ")
-                        + "JSON_OBJECT('seq', seq, 'status', ELT(1 + seq % 3, 'new', 'paid', 'shipped'), "
-                        + "'tags', JSON_ARRAY(seq % 7, seq % 11), "
-                        + "'note', CONCAT(MD5(seq), SHA1(seq), MD5(seq * 7), SHA1(seq * 3))) "
-                        + "FROM seq_" + from + "_to_" + to);
+                statement.execute(insertFromSequence(name, from, to, withDateTime));
             }
             statement.execute("ANALYZE TABLE " + name);
         } catch (SQLException e) {
@@ -57,6 +50,21 @@ record BenchTable(String database, String table, long rows, long textBytes, bool
         LOG.info("Loaded {} rows into {} in {} s, {} MB as text", rows, name,
                 (System.nanoTime() - started) / 1_000_000_000, textBytes / 1_000_000);
         return new BenchTable(database, table, rows, textBytes, withDateTime);
+    }
+
+    /**
+     * {@code INSERT} of the rows with keys {@code from..to} (inclusive) into the table {@code quotedName}, their
+     * values made from the key alone; run inside a database (the {@code seq_} tables exist only there).
+     */
+    static String insertFromSequence(String quotedName, long from, long to, boolean withDateTime) {
+        return "INSERT INTO " + quotedName + " SELECT seq, "
+                + "CONCAT('customer-', seq, '-', LEFT(MD5(seq), 16)), "
+                + "ROUND(RAND(seq) * 1000000, 2), "
+                + (withDateTime ? CREATED : "1577836800000000 + seq * 1000001, ")
+                + "JSON_OBJECT('seq', seq, 'status', ELT(1 + seq % 3, 'new', 'paid', 'shipped'), "
+                + "'tags', JSON_ARRAY(seq % 7, seq % 11), "
+                + "'note', CONCAT(MD5(seq), SHA1(seq), MD5(seq * 7), SHA1(seq * 3))) "
+                + "FROM seq_" + from + "_to_" + to;
     }
 
     String qualifiedName() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.LogDirDescription;
@@ -18,7 +17,6 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.connect.runtime.rest.entities.ConnectorStateInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,8 +28,8 @@ import org.slf4j.LoggerFactory;
 final class FerrySnapshot implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(FerrySnapshot.class);
-    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
-    private static final long STATUS_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final long POLL_NANOS = Connectors.POLL_NANOS;
+    private static final long STATUS_NANOS = Connectors.STATUS_NANOS;
 
     private final MySqlServer server;
     private final ConnectCluster connect;
@@ -66,13 +64,13 @@ final class FerrySnapshot implements AutoCloseable {
             long now = System.nanoTime();
             if (now > deadline) {
                 throw new IllegalStateException(name + " delivered " + rows + " of " + table.rows() + " rows in "
-                        + timeout + "; status: " + describe(connect.status(name)));
+                        + timeout + "; status: " + Connectors.describe(connect, name));
             }
             if (now > nextStatusCheck) {
-                failIfATaskFailed(name, rows, table.rows());
+                Connectors.failIfATaskFailed(connect, name, rows + " of " + table.rows() + " rows");
                 nextStatusCheck = now + STATUS_NANOS;
             }
-            sleepNanos(POLL_NANOS);
+            Connectors.sleepNanos(POLL_NANOS);
             // Asking for the offsets of a topic that does not exist yet makes the admin client log errors.
             topicExists = topicExists || topicNames().contains(partition.topic());
             rows = topicExists ? endOffset(partition) : 0;
@@ -103,21 +101,6 @@ final class FerrySnapshot implements AutoCloseable {
         config.put(MySqlSourceConfig.SNAPSHOT_FETCH_SIZE_CONFIG, String.valueOf(fetchSize));
         config.putAll(overrides);
         return config;
-    }
-
-    /** Stops the benchmark at once when a task fails (e.g. on a column it cannot convert), with its trace. */
-    private void failIfATaskFailed(String name, long rows, long expected) {
-        ConnectorStateInfo status;
-        try {
-            status = connect.status(name);
-        } catch (RuntimeException e) {
-            return; // not known to the worker yet
-        }
-        if (status.tasks().stream().anyMatch(t -> "FAILED".equals(t.state()))
-                || "FAILED".equals(status.connector().state())) {
-            throw new IllegalStateException(name + " failed after " + rows + " of " + expected + " rows: "
-                    + describe(status));
-        }
     }
 
     private Set<String> topicNames() {
@@ -168,31 +151,11 @@ final class FerrySnapshot implements AutoCloseable {
 
     /** Deletes the connector, waits until the worker has let it go, and deletes its topic to free the disk. */
     private void remove(String name, String topic) {
-        connect.delete(name);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (connect.embedded().connectors().contains(name) && System.nanoTime() < deadline) {
-            sleepNanos(POLL_NANOS);
-        }
+        Connectors.remove(connect, name);
         try {
             admin.deleteTopics(Set.of(topic)).all().get();
         } catch (ExecutionException e) {
             LOG.warn("Cannot delete {}: {}", topic, e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String describe(ConnectorStateInfo status) {
-        StringBuilder text = new StringBuilder(status.connector().state());
-        status.tasks().forEach(t -> text.append(", task ").append(t.id()).append(' ').append(t.state())
-                .append(t.trace() == null ? "" : ": " + t.trace()));
-        return text.toString();
-    }
-
-    private static void sleepNanos(long nanos) {
-        try {
-            TimeUnit.NANOSECONDS.sleep(nanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

@@ -56,11 +56,11 @@ final class ResultsReport {
         }
     }
 
-    private static String grouped(double value) {
+    static String grouped(double value) {
         return String.format(Locale.ROOT, "%,.0f", value);
     }
 
-    private static String fixed(double value, int decimals) {
+    static String fixed(double value, int decimals) {
         return String.format(Locale.ROOT, "%." + decimals + "f", value);
     }
 }

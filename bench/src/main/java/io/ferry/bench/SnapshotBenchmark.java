@@ -114,7 +114,7 @@ public final class SnapshotBenchmark {
                         + " best JDBC median");
     }
 
-    private static Properties versions() {
+    static Properties versions() {
         Properties properties = new Properties();
         try (InputStream in = SnapshotBenchmark.class.getResourceAsStream("bench.properties")) {
             if (in != null) {
