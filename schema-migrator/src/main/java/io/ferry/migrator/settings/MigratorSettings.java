@@ -1,6 +1,8 @@
 package io.ferry.migrator.settings;
 
+import io.ferry.common.ColumnFilter;
 import io.ferry.common.TableFilter;
+import io.ferry.common.TableId;
 import io.ferry.common.mapping.CasePolicy;
 import io.ferry.common.mapping.NameMapping;
 import java.io.IOException;
@@ -14,9 +16,11 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Function;
 
@@ -44,6 +48,13 @@ public final class MigratorSettings {
     public static final String MIGRATION_TYPES = "migration.types";
     public static final String CONFLICT_TABLES = "conflict.tables";
     public static final String BINLOG_RETENTION_HOURS = "binlog.retention.hours";
+    public static final String COLUMN_EXCLUDE = "column.exclude";
+    /** Prefix of the per-table row filter keys, {@code row.filter.<db>.<table>}, as the source connector's. */
+    public static final String ROW_FILTER_PREFIX = "row.filter.";
+    public static final String SCHEMA_EVENTS = "schema.events";
+    public static final String ACCOUNTS_INCLUDE = "accounts.include";
+    public static final String VALIDATE_CHUNK_ROWS = "validate.chunk.rows";
+    public static final String VALIDATE_MAX_DIFFERENCES = "validate.max.differences";
 
     /** Every key with its documentation, in the order the reference lists them. */
     public static final Map<String, String> KEYS = keys();
@@ -55,10 +66,17 @@ public final class MigratorSettings {
     private final Set<MigrationType> types;
     private final ConflictPolicy conflictTables;
     private final Duration binlogRetention;
+    private final ColumnFilter columnFilter;
+    private final Map<TableId, String> rowFilters;
+    private final boolean schemaEvents;
+    private final List<String> accountsInclude;
+    private final int validateChunkRows;
+    private final int validateMaxDifferences;
 
     private MigratorSettings(Map<String, String> values) {
         Map<String, String> unknown = new LinkedHashMap<>(values);
         KEYS.keySet().forEach(unknown::remove);
+        unknown.keySet().removeIf(k -> k.startsWith(ROW_FILTER_PREFIX));
         if (!unknown.isEmpty()) {
             throw new SettingsException("Unknown setting(s) " + new TreeSet<>(unknown.keySet()) + "; known keys: "
                     + String.join(", ", KEYS.keySet()));
@@ -83,6 +101,12 @@ public final class MigratorSettings {
             throw new SettingsException(BINLOG_RETENTION_HOURS + " must be 0 or more hours, got " + hours);
         }
         binlogRetention = Duration.ofHours(hours);
+        columnFilter = keys.parse(COLUMN_EXCLUDE, v -> new ColumnFilter(list(v)));
+        rowFilters = rowFilters(values);
+        schemaEvents = keys.parse(SCHEMA_EVENTS, MigratorSettings::bool);
+        accountsInclude = keys.parse(ACCOUNTS_INCLUDE, MigratorSettings::list);
+        validateChunkRows = keys.parse(VALIDATE_CHUNK_ROWS, v -> positive(v, 1));
+        validateMaxDifferences = keys.parse(VALIDATE_MAX_DIFFERENCES, v -> positive(v, 0));
     }
 
     /** Settings from flat keys; defaults fill what is missing. */
@@ -134,6 +158,72 @@ public final class MigratorSettings {
     /** How long the source must keep binlogs (how long the stream may pause and still resume). */
     public Duration binlogRetention() {
         return binlogRetention;
+    }
+
+    /** Columns left out of the schema copy, the connectors and validation ({@code db.table.column} patterns). */
+    public ColumnFilter columnFilter() {
+        return columnFilter;
+    }
+
+    /** The row filter (a SQL condition on source column names) of each table that has one. */
+    public Map<TableId, String> rowFilters() {
+        return rowFilters;
+    }
+
+    /** Whether the schema copy includes scheduled events (off by default, as DTS). */
+    public boolean schemaEvents() {
+        return schemaEvents;
+    }
+
+    /** Accounts to copy with {@code --accounts}: {@code user@host} patterns ({@code %} and {@code _} wildcards). */
+    public List<String> accountsInclude() {
+        return accountsInclude;
+    }
+
+    /** Rows per checksum chunk in validation. */
+    public int validateChunkRows() {
+        return validateChunkRows;
+    }
+
+    /** How many differing keys validation lists per table (0: only counts). */
+    public int validateMaxDifferences() {
+        return validateMaxDifferences;
+    }
+
+    private static Map<TableId, String> rowFilters(Map<String, String> values) {
+        Map<TableId, String> filters = new LinkedHashMap<>();
+        new TreeMap<>(values).forEach((key, value) -> {
+            if (!key.startsWith(ROW_FILTER_PREFIX)) {
+                return;
+            }
+            TableId table;
+            try {
+                table = TableId.parse(key.substring(ROW_FILTER_PREFIX.length()));
+            } catch (IllegalArgumentException e) {
+                throw new SettingsException(key + ": the key must name a table as row.filter.<db>.<table>", e);
+            }
+            if (value == null || value.isBlank()) {
+                throw new SettingsException(key + ": the condition is empty");
+            }
+            filters.put(table, value.trim());
+        });
+        return Collections.unmodifiableMap(filters);
+    }
+
+    private static boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException("'" + value + "' is not true or false");
+        };
+    }
+
+    private static int positive(String value, int min) {
+        int n = Integer.parseInt(value);
+        if (n < min) {
+            throw new IllegalArgumentException("must be at least " + min + ", got " + n);
+        }
+        return n;
     }
 
     private static Endpoint endpoint(Keys keys, String prefix) {
@@ -191,17 +281,26 @@ public final class MigratorSettings {
         keys.put(MIGRATION_TYPES, "Comma-separated: schema, full, incremental (default all three)");
         keys.put(CONFLICT_TABLES, "Destination tables that already exist: error (default) or ignore");
         keys.put(BINLOG_RETENTION_HOURS, "Hours the source must keep binlogs for incremental (default 24)");
+        keys.put(COLUMN_EXCLUDE, "Columns to leave out: comma-separated regular expressions on db.table.column");
+        keys.put(ROW_FILTER_PREFIX + "<db>.<table>", "SQL condition on source columns the rows of a table must meet"
+                + " (as the source connector's key; used by validation)");
+        keys.put(SCHEMA_EVENTS, "Copy scheduled events too: true or false (default false)");
+        keys.put(ACCOUNTS_INCLUDE, "Accounts migrate --accounts copies: comma-separated user@host patterns (% and _)");
+        keys.put(VALIDATE_CHUNK_ROWS, "Rows per checksum chunk in validate (default 10000)");
+        keys.put(VALIDATE_MAX_DIFFERENCES, "Differing keys validate lists per table (default 20)");
         return Collections.unmodifiableMap(keys);
     }
 
     /** Reads keys, with defaults, turning parse errors into messages that name the key. */
     private record Keys(Map<String, String> values) {
 
-        private static final Map<String, String> DEFAULTS = Map.of(
-                SOURCE_PREFIX + PORT, "3306", DESTINATION_PREFIX + PORT, "3306",
-                SOURCE_PREFIX + SSL_MODE, "preferred", DESTINATION_PREFIX + SSL_MODE, "preferred",
-                MAPPING_RULES, "", MAPPING_CASE, "as-source", MIGRATION_TYPES, "schema,full,incremental",
-                CONFLICT_TABLES, "error", BINLOG_RETENTION_HOURS, "24");
+        private static final Map<String, String> DEFAULTS = Map.ofEntries(
+                Map.entry(SOURCE_PREFIX + PORT, "3306"), Map.entry(DESTINATION_PREFIX + PORT, "3306"),
+                Map.entry(SOURCE_PREFIX + SSL_MODE, "preferred"), Map.entry(DESTINATION_PREFIX + SSL_MODE, "preferred"),
+                Map.entry(MAPPING_RULES, ""), Map.entry(MAPPING_CASE, "as-source"),
+                Map.entry(MIGRATION_TYPES, "schema,full,incremental"), Map.entry(CONFLICT_TABLES, "error"),
+                Map.entry(BINLOG_RETENTION_HOURS, "24"), Map.entry(SCHEMA_EVENTS, "false"),
+                Map.entry(VALIDATE_CHUNK_ROWS, "10000"), Map.entry(VALIDATE_MAX_DIFFERENCES, "20"));
 
         String get(String key, String fallback) {
             String value = values.get(key);

@@ -144,4 +144,51 @@ class MigratorSettingsTest {
         assertThatThrownBy(() -> MigratorSettings.of(values)).isInstanceOf(SettingsException.class)
                 .hasMessageContaining(message);
     }
+
+    @Test
+    void filtersAndSchemaOptionsAreParsed() {
+        Map<String, String> values = minimal();
+        values.put("column.exclude", "shop\\.orders\\.secret");
+        values.put("row.filter.shop.orders", " id > 10 ");
+        values.put("schema.events", "TRUE");
+        values.put("accounts.include", "app@%, report@10.0.0.%");
+        values.put("validate.chunk.rows", "500");
+        values.put("validate.max.differences", "0");
+
+        MigratorSettings settings = MigratorSettings.of(values);
+
+        TableId orders = new TableId("shop", "orders");
+        assertThat(settings.columnFilter().excludes(orders, "secret")).isTrue();
+        assertThat(settings.columnFilter().excludes(orders, "id")).isFalse();
+        assertThat(settings.rowFilters()).containsExactly(Map.entry(orders, "id > 10"));
+        assertThat(settings.schemaEvents()).isTrue();
+        assertThat(settings.accountsInclude()).containsExactly("app@%", "report@10.0.0.%");
+        assertThat(settings.validateChunkRows()).isEqualTo(500);
+        assertThat(settings.validateMaxDifferences()).isZero();
+    }
+
+    @Test
+    void badFiltersAndOptionsNameTheirKey() {
+        Map<String, String> values = minimal();
+        values.put("row.filter.orders", "id > 1");
+        assertThatThrownBy(() -> MigratorSettings.of(values)).hasMessageContaining("row.filter.orders");
+
+        Map<String, String> empty = minimal();
+        empty.put("row.filter.shop.orders", " ");
+        assertThatThrownBy(() -> MigratorSettings.of(empty)).hasMessageContaining("row.filter.shop.orders")
+                .hasMessageContaining("empty");
+
+        Map<String, String> events = minimal();
+        events.put("schema.events", "yes");
+        assertThatThrownBy(() -> MigratorSettings.of(events)).hasMessageContaining("schema.events");
+
+        Map<String, String> chunk = minimal();
+        chunk.put("validate.chunk.rows", "0");
+        assertThatThrownBy(() -> MigratorSettings.of(chunk)).hasMessageContaining("validate.chunk.rows")
+                .hasMessageContaining("at least 1");
+
+        Map<String, String> pattern = minimal();
+        pattern.put("column.exclude", "shop.(");
+        assertThatThrownBy(() -> MigratorSettings.of(pattern)).hasMessageContaining("column.exclude");
+    }
 }
