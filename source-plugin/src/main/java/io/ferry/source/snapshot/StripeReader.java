@@ -27,14 +27,21 @@ import org.apache.kafka.connect.source.SourceRecord;
  * Reads one stripe chunk by chunk without locks, keeping its own binlog reader alongside:
  * <ol>
  *   <li>low watermark = the binlog end now; SELECT the chunk; high watermark = the binlog end again;</li>
- *   <li>read the binlog up to the high watermark: changes to keys in chunks already emitted are emitted as
- *       change events; changes after the low watermark to keys in this chunk are applied to its rows in memory;
- *       changes to keys not read yet are skipped (the SELECT of their chunk will see them);</li>
+ *   <li>read the binlog up to the high watermark: every change to a key of this stripe is emitted as a change
+ *       event, and changes after the low watermark to keys in this chunk are also applied to its rows in
+ *       memory;</li>
  *   <li>emit the chunk's rows, now exactly as of the high watermark, as {@code op=r} reads.</li>
  * </ol>
  * When the last chunk is done, every row of the stripe has been delivered as of the reader's position, and
  * the stream takes over from there. All records of a chunk carry the progress from before it except the
  * last, which carries the progress after it: a crash inside a chunk repeats that chunk, never skips it.
+ *
+ * <p>Why changes to keys not read yet are emitted too, although the SELECT of their chunk will see them:
+ * Connect delivers source records at least once. Records of chunks past the last committed offset may already
+ * be in Kafka when a task restarts and reads those chunks again, and a row deleted or changed in between would
+ * otherwise keep its stale read there, with no later event to correct it (a sink that keeps the destination
+ * row on a read would even keep the stale one). Emitting every change after the restart position, in binlog
+ * order and before the chunk's reads, makes replaying the topic converge whatever was delivered before.
  */
 final class StripeReader implements StripeRead {
 
@@ -136,12 +143,12 @@ final class StripeReader implements StripeRead {
         });
         SnapshotHooks.fire(SnapshotHooks.Point.AFTER_SELECT, stripe.table(), chunk);
         BinlogPosition high = positions.current();
-        catchUp(chunk, low, high, buffer, partition, offset, out);
+        catchUp(low, high, buffer, partition, offset, out);
         return buffer;
     }
 
     /** Reads the binlog up to {@code high}, handling each change as the class comment says. */
-    private void catchUp(ChunkRange chunk, BinlogPosition low, BinlogPosition high, ChunkBuffer<Struct> buffer,
+    private void catchUp(BinlogPosition low, BinlogPosition high, ChunkBuffer<Struct> buffer,
                             Map<String, Object> partition, Map<String, Object> offset, List<SourceRecord> out)
             throws InterruptedException, BinlogReadException {
         long lastItemMs = context.clock().millis();
@@ -178,10 +185,10 @@ final class StripeReader implements StripeRead {
             }
             List<Object> beforeKey = beforeRow == null ? null : codec.keyValues(beforeRow);
             List<Object> afterKey = afterRow == null ? null : codec.keyValues(afterRow);
-            if (emitted(beforeKey, chunk) || emitted(afterKey, chunk)) {
-                // Only this stripe's emitted keys: a key-changing update may move a row into another stripe,
-                // which emits that half itself, in its own order.
-                context.records().streamed(change, partition, offset, out, key -> !emitted(key, chunk));
+            if (inStripe(beforeKey) || inStripe(afterKey)) {
+                // Only this stripe's keys: a key-changing update may move a row into another stripe, which emits
+                // that half itself, in its own order.
+                context.records().streamed(change, partition, offset, out, key -> !inStripe(key));
             }
             if (change.end().isAfter(low)) {
                 buffer.apply(new RowChange<>(beforeKey, afterKey, afterRow));
@@ -189,9 +196,9 @@ final class StripeReader implements StripeRead {
         }
     }
 
-    /** True if {@code key} lies in this stripe below {@code chunk}: its row has been emitted already. */
-    private boolean emitted(List<Object> key, ChunkRange chunk) {
-        return key != null && progress.range().contains(key, order) && chunk.isBefore(key, order);
+    /** True if {@code key} lies in this stripe, whose reader emits its changes until the stream takes over. */
+    private boolean inStripe(List<Object> key) {
+        return key != null && progress.range().contains(key, order);
     }
 
     private BinlogItem nextItem() throws InterruptedException, BinlogReadException {
