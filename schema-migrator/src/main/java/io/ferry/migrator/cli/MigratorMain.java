@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The schema migrator's command line: {@code precheck <settings-file> [--json]}; {@code migrate} and
- * {@code validate} are not implemented yet. Exit codes: 0 success (warnings allowed), 1 failures, 2 usage.
+ * The schema migrator's command line: {@code precheck <settings-file> [--json]}; {@code migrate} is not
+ * implemented yet; {@code validate} is {@link ValidateCommand}. Exit codes: 0 success, 1 failures, 2 usage.
  */
 public final class MigratorMain {
 
@@ -22,7 +22,7 @@ public final class MigratorMain {
             Usage: schema-migrator <command> [options]
               precheck <settings-file> [--json]   check that the migration can run (exit 0 ok, 1 failures)
               migrate <settings-file>             copy the schema (not implemented yet)
-              validate <settings-file>            compare source and destination data (not implemented yet)
+              validate <settings-file> [--json]   compare source and destination data (exit 0 identical, 1 not)
               help                                this text and the settings keys
             """;
 
@@ -47,7 +47,8 @@ public final class MigratorMain {
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         return switch (args[0]) {
             case "precheck" -> precheck(rest);
-            case "migrate", "validate" -> {
+            case "validate" -> new ValidateCommand(out, err).run(rest);
+            case "migrate" -> {
                 err.println("schema-migrator " + args[0] + " is not implemented yet");
                 yield PrecheckReport.EXIT_FAILURES;
             }
