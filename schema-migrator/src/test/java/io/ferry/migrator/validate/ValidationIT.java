@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -148,6 +149,50 @@ class ValidationIT {
         assertThat(main.run("validate", file.toString())).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("SOURCE")
                 .contains("Validation identical: 3 of 3 table(s) identical");
+    }
+
+    /**
+     * A change to any one column of any type is caught, by exactly its row: the smallest change each type allows
+     * (last bit of a FLOAT or DOUBLE, last digit of a DECIMAL(65,30), one microsecond, NULL for an empty string).
+     * Rewriting JSON with other key order and spacing is no change.
+     */
+    @Test
+    void theSmallestChangeToEachColumnIsCaughtButJsonSpellingIsNot() {
+        String db = "each_column";
+        createOnBoth(db);
+        onBoth(EVERY_TYPE.formatted(db), everyTypeInsert(db, 1, 40));
+        Map<Integer, String> changes = new LinkedHashMap<>();
+        changes.put(1, "f = 1.0000002"); // row 1 holds 1.0000001, the adjacent float
+        changes.put(7, "d = 0.3e0"); // row 7 holds 0.1e0 + 0.2e0, one bit above 0.3
+        changes.put(2, "dec65 = dec65 - 0.000000000000000000000000000001");
+        changes.put(3, "dt = dt + INTERVAL 1 MICROSECOND");
+        changes.put(5, "ts = ts - INTERVAL 1 MICROSECOND");
+        changes.put(6, "tm = tm + INTERVAL 1 MICROSECOND");
+        changes.put(9, "dy = dy + INTERVAL 1 DAY");
+        changes.put(10, "yr = 2100");
+        changes.put(11, "j = JSON_SET(j, '$.n', 12)");
+        changes.put(13, "b = x'00ff0d01'");
+        changes.put(14, "bin = x'0a000001'");
+        changes.put(15, "bits = bits ^ 1");
+        changes.put(17, "e = 'red'");
+        changes.put(18, "s = 'a,b,c'");
+        changes.put(21, "txt = NULL"); // txt is '' in row 21
+        changes.put(22, "big = big - 1");
+        changes.put(23, "txt = '😀 emojI'"); // only the letter case changes, which the collation ignores
+        for (Map.Entry<Integer, String> change : changes.entrySet()) {
+            DESTINATION.execute("UPDATE each_column.every_type SET " + change.getValue() + " WHERE id = "
+                    + change.getKey());
+        }
+        DESTINATION.execute("UPDATE each_column.every_type SET j = '{ \"n\" : 4 , \"k\":[1,2.50,null,\"é\"]}'"
+                + " WHERE id = 4");
+        Map<String, String> values = settings(db);
+        values.put("validate.max.differences", "100");
+
+        TableResult result = validate(values).table("each_column.every_type").orElseThrow();
+
+        assertThat(result.differences()).as(result.toString()).extracting(d -> d.key().get("id"))
+                .containsExactlyInAnyOrderElementsOf(changes.keySet().stream().map(String::valueOf).toList());
+        assertThat(result.missing() + result.extra()).isZero();
     }
 
     @Test
