@@ -55,9 +55,7 @@ final class KeylessTableValidator {
                     b = HashCount.next(actual);
                 }
             }
-            if (tally.sourceRows != tally.destinationRows || tally.missing() + tally.extra() > 0) {
-                tally.mismatchedChunks = 1;
-            }
+            tally.mismatchedChunks = tally.missing() + tally.extra() > 0 ? 1 : 0;
         }
     }
 
