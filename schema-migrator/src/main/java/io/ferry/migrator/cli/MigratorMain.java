@@ -1,5 +1,6 @@
 package io.ferry.migrator.cli;
 
+import io.ferry.migrator.assess.Assessment;
 import io.ferry.migrator.precheck.Precheck;
 import io.ferry.migrator.precheck.PrecheckReport;
 import io.ferry.migrator.settings.MigratorSettings;
@@ -21,6 +22,8 @@ public final class MigratorMain {
     private static final String USAGE = """
             Usage: schema-migrator <command> [options]
               precheck <settings-file> [--json]   check that the migration can run (exit 0 ok, 1 failures)
+                       [--assess]                 also assess engines, key lengths, partitions, special indexes,
+                                                  generated columns and references outside the selection
               migrate <settings-file>             copy the schema (not implemented yet)
               validate <settings-file> [--json]   compare source and destination data (exit 0 identical, 1 not)
               help                                this text and the settings keys
@@ -66,6 +69,7 @@ public final class MigratorMain {
 
     private int precheck(List<String> args) {
         boolean json = args.remove("--json");
+        boolean assess = args.remove("--assess");
         if (args.size() != 1 || args.get(0).startsWith("-")) {
             return usage("precheck takes one settings file" + (args.isEmpty() ? "" : ", got " + args));
         }
@@ -76,7 +80,8 @@ public final class MigratorMain {
             err.println("Invalid settings: " + e.getMessage());
             return EXIT_USAGE;
         }
-        PrecheckReport report = new Precheck(settings).run();
+        PrecheckReport report = new Precheck(settings, assess ? Assessment.withPrecheck() : Precheck.standardItems())
+                .run();
         out.print(json ? report.toJson() : report.toTable());
         return report.exitCode();
     }
