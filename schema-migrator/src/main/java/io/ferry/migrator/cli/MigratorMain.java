@@ -1,5 +1,6 @@
 package io.ferry.migrator.cli;
 
+import io.ferry.migrator.assess.Assessment;
 import io.ferry.migrator.precheck.Precheck;
 import io.ferry.migrator.precheck.PrecheckReport;
 import io.ferry.migrator.settings.MigratorSettings;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The schema migrator's command line: {@code precheck <settings-file> [--json]}; {@code migrate} and
- * {@code validate} are not implemented yet. Exit codes: 0 success (warnings allowed), 1 failures, 2 usage.
+ * The schema migrator's command line: {@code precheck <settings-file> [--json]}; {@code migrate} is not
+ * implemented yet; {@code validate} is {@link ValidateCommand}. Exit codes: 0 success, 1 failures, 2 usage.
  */
 public final class MigratorMain {
 
@@ -21,8 +22,10 @@ public final class MigratorMain {
     private static final String USAGE = """
             Usage: schema-migrator <command> [options]
               precheck <settings-file> [--json]   check that the migration can run (exit 0 ok, 1 failures)
+                       [--assess]                 also assess engines, key lengths, partitions, special indexes,
+                                                  generated columns and references outside the selection
               migrate <settings-file>             copy the schema (not implemented yet)
-              validate <settings-file>            compare source and destination data (not implemented yet)
+              validate <settings-file> [--json]   compare source and destination data (exit 0 identical, 1 not)
               help                                this text and the settings keys
             """;
 
@@ -47,7 +50,8 @@ public final class MigratorMain {
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         return switch (args[0]) {
             case "precheck" -> precheck(rest);
-            case "migrate", "validate" -> {
+            case "validate" -> new ValidateCommand(out, err).run(rest);
+            case "migrate" -> {
                 err.println("schema-migrator " + args[0] + " is not implemented yet");
                 yield PrecheckReport.EXIT_FAILURES;
             }
@@ -65,6 +69,7 @@ public final class MigratorMain {
 
     private int precheck(List<String> args) {
         boolean json = args.remove("--json");
+        boolean assess = args.remove("--assess");
         if (args.size() != 1 || args.get(0).startsWith("-")) {
             return usage("precheck takes one settings file" + (args.isEmpty() ? "" : ", got " + args));
         }
@@ -75,7 +80,8 @@ public final class MigratorMain {
             err.println("Invalid settings: " + e.getMessage());
             return EXIT_USAGE;
         }
-        PrecheckReport report = new Precheck(settings).run();
+        PrecheckReport report = new Precheck(settings, assess ? Assessment.withPrecheck() : Precheck.standardItems())
+                .run();
         out.print(json ? report.toJson() : report.toTable());
         return report.exitCode();
     }

@@ -34,8 +34,17 @@ class MigratorMainTest {
     @Test
     void notYetImplementedCommandsSaySoAndFail() {
         assertThat(main.run("migrate", "x.properties")).isEqualTo(1);
-        assertThat(main.run("validate", "x.properties")).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("schema-migrator migrate is not implemented yet");
+    }
+
+    @Test
+    void validateUsageErrorsExitWithTwo(@TempDir Path dir) {
+        assertThat(main.run("validate")).isEqualTo(2);
+        assertThat(main.run("validate", "a", "b")).isEqualTo(2);
+        assertThat(main.run("validate", dir.resolve("missing.properties").toString(), "--json")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("validate takes one settings file",
+                "Invalid settings: Cannot read the settings file");
+        assertThat(out.size()).isZero();
     }
 
     @Test
