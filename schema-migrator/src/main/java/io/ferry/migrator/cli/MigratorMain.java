@@ -21,7 +21,8 @@ public final class MigratorMain {
     private static final String USAGE = """
             Usage: schema-migrator <command> [options]
               precheck <settings-file> [--json]   check that the migration can run (exit 0 ok, 1 failures)
-              migrate <settings-file>             copy the schema (not implemented yet)
+              migrate <settings-file> [--phase pre-data|post-data] [--dry-run]
+                                                  copy the schema (exit 0 ok, 1 failures)
               validate <settings-file>            compare source and destination data (not implemented yet)
               help                                this text and the settings keys
             """;
@@ -47,7 +48,8 @@ public final class MigratorMain {
         List<String> rest = new ArrayList<>(List.of(args).subList(1, args.length));
         return switch (args[0]) {
             case "precheck" -> precheck(rest);
-            case "migrate", "validate" -> {
+            case "migrate" -> new MigrateCommand(out, err).run(rest);
+            case "validate" -> {
                 err.println("schema-migrator " + args[0] + " is not implemented yet");
                 yield PrecheckReport.EXIT_FAILURES;
             }

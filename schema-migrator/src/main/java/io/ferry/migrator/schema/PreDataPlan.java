@@ -86,6 +86,8 @@ final class PreDataPlan {
                     : join("column(s) " + String.join(", ", excluded) + " left out (column.exclude)", renamed.note());
             return SchemaObject.create(ObjectKind.TABLE, target.database(), null, target.table(),
                     List.of(renamed.statement()), null, DestinationSchema.columns(kept), note);
+        } catch (ExcludedColumnInUseException e) {
+            return SchemaObject.failed(ObjectKind.TABLE, target.database(), null, target.table(), e.getMessage());
         } catch (SQLException | RuntimeException e) {
             return SchemaObject.failed(ObjectKind.TABLE, target.database(), null, target.table(),
                     "cannot copy " + table + ": " + e.getMessage());

@@ -48,8 +48,9 @@ public final class SchemaCopy {
                     e.getMessage()));
         }
         SchemaCopyReport report = new SchemaCopyReport(phase, dryRun, outcomes);
-        LOG.info("Schema copy {}{} finished: {} created, {} skipped, {} failed", phase.configValue(),
+        LOG.info("Schema copy {}{} finished: {} {}, {} skipped, {} failed", phase.configValue(),
                 dryRun ? " (dry run)" : "", report.outcomes(dryRun ? Status.PLANNED : Status.CREATED).size(),
+                dryRun ? "to create" : "created",
                 report.outcomes(Status.SKIPPED).size(), report.outcomes(Status.FAILED).size());
         return report;
     }
