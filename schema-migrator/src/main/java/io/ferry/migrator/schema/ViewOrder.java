@@ -63,12 +63,18 @@ final class ViewOrder {
     static Set<TableId> references(String definition) {
         Set<TableId> tables = new LinkedHashSet<>();
         List<QuotedNames.Name> names = QuotedNames.positions(definition);
-        for (int i = 0; i + 1 < names.size(); i++) {
-            QuotedNames.Name first = names.get(i);
-            QuotedNames.Name second = names.get(i + 1);
-            if (definition.substring(first.end(), second.start()).strip().equals(".")) {
-                tables.add(new TableId(first.text(), second.text()));
+        int i = 0;
+        while (i < names.size()) {
+            // A chain of dot-joined names: `db`.`t`, `alias`.`c` or `db`.`t`.`c`; its first two may name a view.
+            int end = i + 1;
+            while (end < names.size() && definition.substring(names.get(end - 1).end(), names.get(end).start())
+                    .strip().equals(".")) {
+                end++;
             }
+            if (end - i >= 2) {
+                tables.add(new TableId(names.get(i).text(), names.get(i + 1).text()));
+            }
+            i = end;
         }
         return tables;
     }
