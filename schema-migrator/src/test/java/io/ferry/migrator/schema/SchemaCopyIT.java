@@ -219,6 +219,36 @@ class SchemaCopyIT {
         assertThat(report.toText()).contains("FAILED   table    refuse.people: Column email");
     }
 
+    @Test
+    void objectsAnEarlierRunDidNotCreateAreNeitherReplacedNorWrittenOver() {
+        SOURCE.createDatabase("clash");
+        SOURCE.execute("CREATE TABLE clash.items (id INT PRIMARY KEY, name VARCHAR(20))",
+                "CREATE TABLE clash.same (id INT PRIMARY KEY)",
+                "CREATE VIEW clash.v AS SELECT id FROM clash.items");
+        DESTINATION.execute("DROP DATABASE IF EXISTS clash", "CREATE DATABASE clash",
+                "CREATE TABLE clash.items (id INT PRIMARY KEY, label TEXT)", "CREATE TABLE clash.same (id BIGINT)",
+                "CREATE VIEW clash.v AS SELECT 1 AS id");
+        Map<String, String> values = settings("clash");
+
+        SchemaCopyReport strict = new SchemaCopy(MigratorSettings.of(values)).run(SchemaPhase.PRE_DATA, false);
+
+        assertThat(strict.outcomes(Status.FAILED)).as(strict.toText()).extracting(ObjectOutcome::name)
+                .containsExactly("clash.items", "clash.v");
+        assertThat(strict.toText()).contains("FAILED   table    clash.items: already exists with a different"
+                + " definition", "(or set conflict.tables=ignore to keep it)");
+        // Same columns: taken for the table an earlier run created, whatever their types.
+        assertThat(strict.outcomes(Status.SKIPPED)).extracting(ObjectOutcome::name)
+                .containsExactly("clash", "clash.same");
+        assertThat(DESTINATION.queryString("SELECT VIEW_DEFINITION FROM information_schema.VIEWS"
+                + " WHERE TABLE_SCHEMA = 'clash'")).isEqualTo("select 1 AS `id`");
+
+        values.put("conflict.tables", "ignore");
+        SchemaCopyReport lenient = new SchemaCopy(MigratorSettings.of(values)).run(SchemaPhase.PRE_DATA, false);
+        assertThat(lenient.outcomes(Status.FAILED)).extracting(ObjectOutcome::name).containsExactly("clash.v");
+        assertThat(lenient.toText()).contains("skipped  table    clash.items: exists with other columns; kept as is"
+                + " (conflict.tables=ignore)");
+    }
+
     private static List<String> foreignKeys() {
         return DESTINATION.queryRows("SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS WHERE"
                 + " CONSTRAINT_SCHEMA = 'shop_v2' AND CONSTRAINT_TYPE = 'FOREIGN KEY'").stream()
