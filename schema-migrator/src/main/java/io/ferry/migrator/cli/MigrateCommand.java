@@ -11,12 +11,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code migrate <settings-file> [--phase pre-data|post-data] [--dry-run]}: the schema copy. Prints the report
- * (and, in a dry run, the DDL); exit 0 when every object is created or skipped, 1 when one failed, 2 on usage.
+ * {@code migrate <settings-file> [--phase pre-data|post-data] [--dry-run] [--accounts]}: the schema copy, and with
+ * {@code --accounts} the accounts of {@code accounts.include}. Prints the report (and, in a dry run, the DDL);
+ * exit 0 when every object is created or skipped, 1 when one failed, 2 on usage.
  */
 final class MigrateCommand {
 
-    static final String USAGE = "migrate <settings-file> [--phase pre-data|post-data] [--dry-run]";
+    static final String USAGE = "migrate <settings-file> [--phase pre-data|post-data] [--dry-run] [--accounts]";
 
     private final PrintStream out;
     private final PrintStream err;
@@ -30,10 +31,7 @@ final class MigrateCommand {
     int run(List<String> arguments) {
         List<String> args = new ArrayList<>(arguments);
         boolean dryRun = args.remove("--dry-run");
-        if (args.remove("--accounts")) {
-            return usage("--accounts (copying users and grants) is not implemented yet; create the accounts"
-                    + " on the destination by hand");
-        }
+        boolean accounts = args.remove("--accounts");
         SchemaPhase phase = SchemaPhase.PRE_DATA;
         int at = args.indexOf("--phase");
         if (at >= 0) {
@@ -57,7 +55,11 @@ final class MigrateCommand {
             err.println("Invalid settings: " + e.getMessage());
             return MigratorMain.EXIT_USAGE;
         }
-        SchemaCopyReport report = new SchemaCopy(settings).run(phase, dryRun);
+        if (accounts && settings.accountsInclude().isEmpty()) {
+            err.println("--accounts needs accounts.include in the settings: the user@host patterns to copy");
+            return MigratorMain.EXIT_USAGE;
+        }
+        SchemaCopyReport report = new SchemaCopy(settings).run(phase, dryRun, accounts);
         out.print(report.toText());
         return report.exitCode();
     }

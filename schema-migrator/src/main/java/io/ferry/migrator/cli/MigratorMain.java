@@ -21,7 +21,7 @@ public final class MigratorMain {
     private static final String USAGE = """
             Usage: schema-migrator <command> [options]
               precheck <settings-file> [--json]   check that the migration can run (exit 0 ok, 1 failures)
-              migrate <settings-file> [--phase pre-data|post-data] [--dry-run]
+              migrate <settings-file> [--phase pre-data|post-data] [--dry-run] [--accounts]
                                                   copy the schema (exit 0 ok, 1 failures)
               validate <settings-file>            compare source and destination data (not implemented yet)
               help                                this text and the settings keys

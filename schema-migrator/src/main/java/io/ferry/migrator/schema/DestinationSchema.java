@@ -13,9 +13,13 @@ import java.util.stream.Collectors;
  * takes, so that a rerun can tell "created by an earlier run" (equal) from "something else is there" (different).
  * A database or foreign key is equal when it exists; a table when it has the same columns in the same order
  * (its SHOW CREATE text differs between server versions and grows an AUTO_INCREMENT and foreign keys); views,
- * routines, triggers and events when their normalized {@code SHOW CREATE} text is.
+ * routines, triggers and events when their normalized {@code SHOW CREATE} text is; a user by its normalized
+ * {@code SHOW CREATE USER}, a role by its name; a grant when the account's {@code SHOW GRANTS} has its line.
  */
 final class DestinationSchema {
+
+    /** What SHOW GRANTS answers for an account that does not exist. */
+    private static final int ER_NONEXISTING_GRANT = 1141;
 
     private final Connection destination;
 
@@ -43,7 +47,38 @@ final class DestinationSchema {
             case FOREIGN_KEY -> first("SELECT '' FROM information_schema.TABLE_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = "
                     + db + " AND TABLE_NAME = " + Identifiers.literal(object.table()) + " AND CONSTRAINT_NAME = "
                     + name + " AND CONSTRAINT_TYPE = 'FOREIGN KEY'");
+            case ACCOUNT -> account(object);
+            case GRANT -> grants(object.database()).filter(g -> g.contains(object.expected()))
+                    .map(g -> object.expected());
         };
+    }
+
+    /** A role exists or not; a user compares by its normalized SHOW CREATE USER (plugin, hash, limits...). */
+    private Optional<String> account(SchemaObject object) throws SQLException {
+        if (grants(object.database()).isEmpty()) {
+            return Optional.empty();
+        }
+        if (object.statements().get(0).startsWith("CREATE ROLE")) {
+            return Optional.of("");
+        }
+        return Optional.of(SchemaObject.normalize(ObjectKind.ACCOUNT,
+                SourceSchema.rows(destination, "SHOW CREATE USER " + object.database()).get(0).get(0)));
+    }
+
+    /**
+     * The account's normalized grant lines, or empty when it does not exist. A grant is "already there" when its
+     * line is among them: GRANT only adds, so no other grant can conflict with it.
+     */
+    private Optional<List<String>> grants(String account) throws SQLException {
+        try {
+            return Optional.of(SourceSchema.rows(destination, "SHOW GRANTS FOR " + account).stream()
+                    .map(r -> SchemaObject.normalize(ObjectKind.GRANT, r.get(0))).toList());
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ER_NONEXISTING_GRANT) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** Column names, lower-cased (MySQL compares them so), comma-separated; a view of that name is not equal. */

@@ -13,7 +13,11 @@ public enum ObjectKind {
     VIEW,
     EVENT,
     FOREIGN_KEY,
-    TRIGGER;
+    TRIGGER,
+    /** A user or role ({@code --accounts}). */
+    ACCOUNT,
+    /** One {@code SHOW GRANTS} line of an account. */
+    GRANT;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT).replace('_', ' ');

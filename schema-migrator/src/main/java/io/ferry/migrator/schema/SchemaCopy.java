@@ -28,15 +28,26 @@ public final class SchemaCopy {
 
     /** Runs one phase; with {@code dryRun} the destination is only read and the report holds the DDL. */
     public SchemaCopyReport run(SchemaPhase phase, boolean dryRun) {
+        return run(phase, dryRun, false);
+    }
+
+    /**
+     * Runs one phase and, with {@code accounts}, then copies the accounts of {@code accounts.include} with their
+     * grants (after the objects, since table and routine grants need their object to exist).
+     */
+    public SchemaCopyReport run(SchemaPhase phase, boolean dryRun, boolean accounts) {
         LOG.info("Schema copy {}{}: {} -> {}", phase.configValue(), dryRun ? " (dry run)" : "", settings.source(),
                 settings.destination());
         List<ObjectOutcome> outcomes = new ArrayList<>();
         try (Connection source = connect("source", settings, true);
              Connection destination = connect("destination", settings, false)) {
             SourceSchema schema = new SourceSchema(source, settings);
-            List<SchemaObject> objects = phase == SchemaPhase.PRE_DATA
+            List<SchemaObject> objects = new ArrayList<>(phase == SchemaPhase.PRE_DATA
                     ? new PreDataPlan(schema, settings).objects()
-                    : new PostDataPlan(schema, settings).objects();
+                    : new PostDataPlan(schema, settings).objects());
+            if (accounts) {
+                objects.addAll(new AccountPlan(source, settings).objects());
+            }
             ServerFlavor flavor = ServerFlavor.fromVersion(destination.getMetaData().getDatabaseProductVersion());
             SchemaApplier applier = new SchemaApplier(destination, settings.conflictTables(), dryRun, flavor);
             for (SchemaObject object : objects) {

@@ -4,6 +4,7 @@ import io.ferry.common.Identifiers;
 import io.ferry.migrator.schema.ObjectOutcome.Status;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * The outcome of one schema copy run: one {@link ObjectOutcome} per object, in the order they were handled.
@@ -16,6 +17,11 @@ public final class SchemaCopyReport {
     public static final int EXIT_OK = 0;
     /** Exit code when at least one object failed. */
     public static final int EXIT_FAILURES = 1;
+
+    /** A password or hash after IDENTIFIED BY [PASSWORD], IDENTIFIED WITH plugin AS/BY, IDENTIFIED VIA p USING. */
+    private static final Pattern SECRET = Pattern.compile("(?i)(\\bIDENTIFIED\\s+(?:BY(?:\\s+PASSWORD)?|WITH\\s+\\S+"
+            + "\\s+(?:AS|BY)|VIA\\s+\\S+\\s+(?:USING|AS)))\\s+"
+            + "(?:'(?:[^'\\\\]|\\\\.|'')*'|0x[0-9a-f]+|PASSWORD\\s*\\('[^']*'\\))");
 
     private final SchemaPhase phase;
     private final boolean dryRun;
@@ -82,16 +88,22 @@ public final class SchemaCopyReport {
         return out.toString();
     }
 
+    /** Password hashes stay out of terminals and logs; the real run copies them. */
+    static String hideSecrets(String statement) {
+        return SECRET.matcher(statement).replaceAll("$1 '<hidden>'");
+    }
+
     private static void script(StringBuilder out, ObjectOutcome outcome) {
         out.append("\n-- ").append(outcome.kind().label()).append(' ').append(outcome.name()).append('\n');
         if (outcome.database() != null) {
             out.append("USE ").append(Identifiers.quote(outcome.database())).append(";\n");
         }
         boolean compound = outcome.kind().hasCompoundBody();
+        boolean secret = outcome.kind() == ObjectKind.ACCOUNT || outcome.kind() == ObjectKind.GRANT;
         if (compound) {
             out.append("DELIMITER ;;\n");
         }
-        outcome.statements().forEach(s -> out.append(s).append(compound ? " ;;\n" : ";\n"));
+        outcome.statements().forEach(s -> out.append(secret ? hideSecrets(s) : s).append(compound ? " ;;\n" : ";\n"));
         if (compound) {
             out.append("DELIMITER ;\n");
         }

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  *
  * @param kind       what it is
  * @param database   the destination database it belongs to (its statements run with it as default database;
- *                   for a {@link ObjectKind#DATABASE} the database itself, statements run without default)
+ *                   for a {@link ObjectKind#DATABASE} the database itself, statements run without default; for
+ *                   an account or grant, the account as SQL writes it, e.g. {@code 'app'@'%'})
  * @param table      for a foreign key, its table; else null
  * @param objectName the table, view, routine, trigger, event or constraint name (null for a database)
  * @param statements the DDL to run, in order
@@ -55,6 +56,9 @@ record SchemaObject(ObjectKind kind, String database, String table, String objec
 
     /** {@code db}, {@code db.object} or {@code db.table.constraint}: the name reports and logs use. */
     String name() {
+        if (kind == ObjectKind.ACCOUNT || kind == ObjectKind.GRANT) {
+            return objectName == null ? database : database + " " + objectName;
+        }
         StringBuilder name = new StringBuilder(database);
         if (table != null) {
             name.append('.').append(table);
@@ -67,7 +71,8 @@ record SchemaObject(ObjectKind kind, String database, String table, String objec
 
     /** The database statements run in, or null for statements that create a database. */
     String runIn() {
-        return kind == ObjectKind.DATABASE ? null : database;
+        return kind == ObjectKind.DATABASE || kind == ObjectKind.ACCOUNT || kind == ObjectKind.GRANT ? null
+                : database;
     }
 
     /**

@@ -34,8 +34,10 @@ class MigrateCommandTest {
     }
 
     @Test
-    void accountsAreRefusedUntilImplemented() {
-        assertThat(main.run("migrate", "x.properties", "--accounts")).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--accounts", "not implemented");
+    void accountsNeedTheirPatterns(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("m.properties"), "source.host=h\nsource.user=u\n"
+                + "destination.host=h\ndestination.user=u\n");
+        assertThat(main.run("migrate", file.toString(), "--accounts")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--accounts needs accounts.include");
     }
 }

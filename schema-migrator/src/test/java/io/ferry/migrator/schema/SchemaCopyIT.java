@@ -249,6 +249,46 @@ class SchemaCopyIT {
                 + " (conflict.tables=ignore)");
     }
 
+    @Test
+    void accountsArriveWithTheirPasswordsAndMappedGrants() throws SQLException {
+        SOURCE.createDatabase("acct");
+        SOURCE.execute("CREATE TABLE acct.items (id INT PRIMARY KEY, price DECIMAL(8,2))",
+                "CREATE ROLE acct_reader", "GRANT SELECT ON acct.items TO acct_reader",
+                "CREATE USER 'acct_app'@'%' IDENTIFIED BY 'app-pw'", "GRANT INSERT ON acct.* TO 'acct_app'@'%'",
+                "GRANT UPDATE (price) ON acct.items TO 'acct_app'@'%'", "GRANT acct_reader TO 'acct_app'@'%'",
+                "SET DEFAULT ROLE acct_reader FOR 'acct_app'@'%'", "CREATE USER 'bystander'@'%'");
+        Map<String, String> values = settings("acct");
+        values.put("mapping.rules", "acct=acct_v2, acct.items.price=cost");
+        values.put("accounts.include", "acct_%");
+        SchemaCopy copy = new SchemaCopy(MigratorSettings.of(values));
+
+        SchemaCopyReport dry = copy.run(SchemaPhase.PRE_DATA, true, true);
+        assertThat(dry.toText()).as(dry.toText()).contains("IDENTIFIED BY PASSWORD '<hidden>'")
+                .doesNotContain("bystander");
+        SchemaCopyReport report = copy.run(SchemaPhase.PRE_DATA, false, true);
+
+        assertThat(report.ok()).as(report.toText()).isTrue();
+        assertThat(report.outcomes(Status.CREATED)).as(report.toText()).extracting(ObjectOutcome::kind)
+                .containsExactly(ObjectKind.DATABASE, ObjectKind.TABLE, ObjectKind.ACCOUNT, ObjectKind.GRANT,
+                        ObjectKind.ACCOUNT, ObjectKind.GRANT, ObjectKind.GRANT, ObjectKind.GRANT, ObjectKind.GRANT);
+        // Each account's GRANT USAGE line comes with CREATE USER/ROLE: it is there before its turn.
+        assertThat(report.outcomes(Status.SKIPPED)).extracting(ObjectOutcome::name).containsExactly(
+                "`acct_reader` GRANT USAGE ON *.*", "'acct_app'@'%' GRANT USAGE ON *.*");
+        assertThat(DESTINATION.queryRows("SHOW GRANTS FOR 'acct_app'@'%'")).extracting(r -> r.get(0))
+                .contains("GRANT INSERT ON `acct_v2`.* TO `acct_app`@`%`",
+                        "GRANT UPDATE (`cost`) ON `acct_v2`.`items` TO `acct_app`@`%`");
+        try (Connection app = DriverManager.getConnection(DESTINATION.jdbcUrl(), "acct_app", "app-pw");
+             Statement statement = app.createStatement()) {
+            statement.execute("INSERT INTO acct_v2.items (id, cost) VALUES (1, 2.50)");
+            statement.execute("UPDATE acct_v2.items SET cost = 3.00 WHERE id = 1");
+            assertThat(single(statement, "SELECT cost FROM acct_v2.items")).isEqualTo("3.00");
+        }
+
+        SchemaCopyReport again = copy.run(SchemaPhase.PRE_DATA, false, true);
+        assertThat(again.outcomes(Status.CREATED)).as(again.toText()).isEmpty();
+        assertThat(again.ok()).isTrue();
+    }
+
     private static List<String> foreignKeys() {
         return DESTINATION.queryRows("SELECT CONSTRAINT_NAME FROM information_schema.TABLE_CONSTRAINTS WHERE"
                 + " CONSTRAINT_SCHEMA = 'shop_v2' AND CONSTRAINT_TYPE = 'FOREIGN KEY'").stream()
