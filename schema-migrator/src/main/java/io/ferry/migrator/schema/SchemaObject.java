@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  *                   for a {@link ObjectKind#DATABASE} the database itself, statements run without default; for
  *                   an account or grant, the account as SQL writes it, e.g. {@code 'app'@'%'})
  * @param table      for a foreign key, its table; else null
- * @param objectName the table, view, routine, trigger, event or constraint name (null for a database)
+ * @param objectName the table, view, routine, trigger, event or constraint name; for a grant, what it grants
+ *                   (null for a database or an account)
  * @param statements the DDL to run, in order
  * @param sqlMode    the session {@code sql_mode} to create it in (routines, triggers and events keep the source's,
  *                   which the server stores with them), or null for the copy's default
