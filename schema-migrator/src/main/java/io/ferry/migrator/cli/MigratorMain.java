@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The schema migrator's command line: {@code precheck <settings-file> [--json]}; {@code migrate} is not
- * implemented yet; {@code validate} is {@link ValidateCommand}. Exit codes: 0 success, 1 failures, 2 usage.
+ * The schema migrator's command line: {@code precheck <settings-file> [--json] [--assess]}; {@code migrate} is
+ * {@link MigrateCommand}; {@code validate} is {@link ValidateCommand}. Exit codes: 0 success, 1 failures, 2 usage.
  */
 public final class MigratorMain {
 
@@ -24,7 +24,8 @@ public final class MigratorMain {
               precheck <settings-file> [--json]   check that the migration can run (exit 0 ok, 1 failures)
                        [--assess]                 also assess engines, key lengths, partitions, special indexes,
                                                   generated columns and references outside the selection
-              migrate <settings-file>             copy the schema (not implemented yet)
+              migrate <settings-file> [--phase pre-data|post-data] [--dry-run] [--accounts]
+                                                  copy the schema (exit 0 ok, 1 failures)
               validate <settings-file> [--json]   compare source and destination data (exit 0 identical, 1 not)
               help                                this text and the settings keys
             """;
@@ -51,10 +52,7 @@ public final class MigratorMain {
         return switch (args[0]) {
             case "precheck" -> precheck(rest);
             case "validate" -> new ValidateCommand(out, err).run(rest);
-            case "migrate" -> {
-                err.println("schema-migrator " + args[0] + " is not implemented yet");
-                yield PrecheckReport.EXIT_FAILURES;
-            }
+            case "migrate" -> new MigrateCommand(out, err).run(rest);
             case "help", "--help", "-h" -> {
                 out.print(USAGE);
                 out.println("\nSettings keys (.properties):");

@@ -32,12 +32,6 @@ class MigratorMainTest {
     }
 
     @Test
-    void notYetImplementedCommandsSaySoAndFail() {
-        assertThat(main.run("migrate", "x.properties")).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("schema-migrator migrate is not implemented yet");
-    }
-
-    @Test
     void validateUsageErrorsExitWithTwo(@TempDir Path dir) {
         assertThat(main.run("validate")).isEqualTo(2);
         assertThat(main.run("validate", "a", "b")).isEqualTo(2);
