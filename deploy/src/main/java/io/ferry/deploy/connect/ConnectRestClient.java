@@ -53,6 +53,18 @@ public final class ConnectRestClient {
         }
     }
 
+    /**
+     * Whether the worker reports itself healthy ({@code GET /health}, Kafka 3.9+): started, in its group, and done
+     * reading the config topic, so that its answers about connectors are complete.
+     */
+    public boolean isHealthy() {
+        try {
+            return send("GET", "health", null).statusCode() == 200;
+        } catch (ConnectException e) {
+            return false;
+        }
+    }
+
     public List<String> connectors() {
         return read(expect(send("GET", "connectors", null), "list connectors"), new TypeReference<>() {});
     }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -68,7 +69,12 @@ public final class EmbeddedStack implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             channel = FileChannel.open(dir.resolve("lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null; // this JVM holds it already
+            }
             if (lock == null) {
                 throw new IllegalStateException("Another ferry process runs the embedded stack in " + dir);
             }
@@ -189,11 +195,8 @@ public final class EmbeddedStack implements AutoCloseable {
         ConnectRestClient rest = new ConnectRestClient(restUrl(), Duration.ofSeconds(10));
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
-            try {
-                rest.connectors();
+            if (rest.isHealthy()) {
                 return;
-            } catch (RuntimeException e) {
-                LOG.debug("Connect REST API not ready yet: {}", e.getMessage());
             }
             try {
                 Thread.sleep(200);
