@@ -153,6 +153,8 @@ public final class TaskCompiler {
         putRate(c, "max.rows.per.second", mig.throttle().applyRowsPerSecond());
         putRate(c, "max.bytes.per.second", mig.throttle().applyBytesPerSecond());
         c.put("consumer.override.max.poll.records", String.valueOf(mig.applyBatchRows()));
+        // The sink subscribes by regex: topics the source creates later are seen at the next metadata refresh.
+        c.put("consumer.override.metadata.max.age.ms", "5000");
         return c;
     }
 
