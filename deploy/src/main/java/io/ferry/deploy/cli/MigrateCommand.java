@@ -18,8 +18,10 @@ import io.ferry.migrator.settings.MigratorSettings;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -98,11 +100,12 @@ final class MigrateCommand {
             } else if (!preData(migrator)) {
                 return FerryCli.FAILED;
             }
-            rest.putConfig(task.sourceConnectorName(), compiled.sourceConnector().get());
-            rest.putConfig(task.sinkConnectorName(), compiled.sinkConnector().orElseThrow());
-            out.println((resuming ? "Updated " : "Created ") + task.sourceConnectorName() + " and "
-                    + task.sinkConnectorName() + " on " + target.restUrl());
-            return watch(new StatusProbe(task, settings, target, Clock.systemUTC()), stack != null);
+            for (Map.Entry<String, Map<String, String>> connector : Map.of(
+                    task.sourceConnectorName(), compiled.sourceConnector().get(),
+                    task.sinkConnectorName(), compiled.sinkConnector().orElseThrow()).entrySet()) {
+                out.println(deploy(rest, connector.getKey(), connector.getValue()) + " on " + target.restUrl());
+            }
+            return watch(new StatusProbe(task, settings, target, Clock.systemUTC()));
         } catch (InterruptedException e) {
             return FerryCli.OK;
         } finally {
@@ -117,6 +120,20 @@ final class MigrateCommand {
                 // the JVM is shutting down: the hook is running and waits for this block
             }
         }
+    }
+
+    /** Creates the connector, or updates it if its config changed (an update restarts it); says which. */
+    private static String deploy(ConnectRestClient rest, String name, Map<String, String> config) {
+        Optional<Map<String, String>> current = rest.config(name).map(c -> {
+            Map<String, String> withoutName = new HashMap<>(c);
+            withoutName.remove("name");
+            return withoutName;
+        });
+        if (current.isPresent() && current.get().equals(config)) {
+            return name + ": unchanged, running";
+        }
+        rest.putConfig(name, config);
+        return name + (current.isPresent() ? ": config updated" : ": created");
     }
 
     /** Precheck, then the schema's pre-data phase; false (after saying why) if the task must not go on. */
@@ -145,7 +162,7 @@ final class MigrateCommand {
         }
     }
 
-    private int watch(StatusProbe probe, boolean embedded) throws InterruptedException {
+    private int watch(StatusProbe probe) throws InterruptedException {
         boolean interactive = System.console() != null;
         ProgressView view = new ProgressView();
         int lastLines = 0;

@@ -78,7 +78,7 @@ class MigrateIT {
         assertThat(status.get("connectors").get(0).get("state").asText()).isEqualTo("RUNNING");
         assertThat(status.get("connectors").get(1).get("tasks").get(0).get("state").asText()).isEqualTo("RUNNING");
         assertThat(migrate.stop()).isZero();
-        assertThat(migrate.out()).contains("Precheck", "Created it-move-source and it-move-sink");
+        assertThat(migrate.out()).contains("Precheck", "it-move-source: created", "it-move-sink: created");
 
         // Re-run: the connectors exist, so no precheck and no new snapshot; changes keep flowing.
         CliRunner.Background again = CliRunner.background("migrate", task.toString());
@@ -86,7 +86,8 @@ class MigrateIT {
         awaitConverged();
         JsonNode resumed = awaitUndelayed(task);
         assertThat(again.stop()).isZero();
-        assertThat(again.out()).contains("resuming from their offsets").doesNotContain("Precheck");
+        assertThat(again.out()).contains("resuming from their offsets", "it-move-source: unchanged")
+                .doesNotContain("Precheck");
         long appliedAfterRerun = resumed.get("tables").get(0).get("rows_applied").asLong();
         assertThat(appliedAfterRerun - appliedAfterFirstRun).as("records applied after the re-run").isBetween(1L, 20L);
 
