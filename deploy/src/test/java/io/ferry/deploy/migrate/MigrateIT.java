@@ -32,7 +32,15 @@ class MigrateIT {
     static final MySqlServer DESTINATION = MySqlServer.forRole("destination").build();
 
     @RegisterExtension
-    static final ConnectCluster CONNECT = ConnectCluster.builder().workers(1).pluginPath(PLUGINS).build();
+    static final ConnectCluster CONNECT = ConnectCluster.builder().workers(1).pluginPath(PLUGINS)
+            .workerProperty("config.providers", "file")
+            .workerProperty("config.providers.file.class",
+                    "org.apache.kafka.common.config.provider.FileConfigProvider")
+            .build();
+
+    /** The account both sides use; its password must never show in plan, status or connector configs. */
+    private static final String USER = "ferry_it";
+    private static final String PASSWORD = "Pw-never-printed-42";
 
     private static final String TABLE = "CREATE TABLE shop.orders (id INT PRIMARY KEY, item VARCHAR(40),"
             + " amount DECIMAL(10,2))";
@@ -42,7 +50,14 @@ class MigrateIT {
         for (MySqlServer server : new MySqlServer[] {SOURCE, DESTINATION}) {
             server.createDatabase("shop");
             server.execute(TABLE);
+            for (String host : new String[] {"%", "localhost"}) {
+                server.execute("CREATE USER '" + USER + "'@'" + host + "' IDENTIFIED BY '" + PASSWORD + "'",
+                        "GRANT ALL ON *.* TO '" + USER + "'@'" + host + "'");
+            }
         }
+        Path secrets = dir.resolve("secrets.properties");
+        Files.writeString(secrets, "password=" + PASSWORD + "\n");
+        String reference = "${file:" + secrets + ":password}";
         SOURCE.execute("INSERT INTO shop.orders SELECT seq, CONCAT('item-', seq), seq / 7 FROM shop.seq_1_to_3000");
         Path task = dir.resolve("task.yaml");
         Files.writeString(task, """
@@ -56,9 +71,9 @@ class MigrateIT {
                   snapshot: { chunk-rows: 500 }
                   heartbeat: { interval: 1s }
                 connect: { url: "%s", bootstrap-servers: "%s", topic-replication-factor: 1 }
-                """.formatted(SOURCE.host(), SOURCE.port(), SOURCE.user(), SOURCE.password(), DESTINATION.host(),
-                DESTINATION.port(), DESTINATION.user(), DESTINATION.password(), CONNECT.restUrl(),
-                CONNECT.bootstrapServers()));
+                """.formatted(SOURCE.host(), SOURCE.port(), USER, reference, DESTINATION.host(),
+                DESTINATION.port(), USER, reference, CONNECT.restUrl(), CONNECT.bootstrapServers()));
+        assertThat(CliRunner.run("plan", task.toString()).out()).contains(reference).doesNotContain(PASSWORD);
 
         CliRunner.Background migrate = CliRunner.background("migrate", task.toString());
         Awaitility.await("the full copy").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1))
@@ -77,7 +92,13 @@ class MigrateIT {
         assertThat(appliedAfterFirstRun).isBetween(3000L + 3, 3000L + 30);
         assertThat(status.get("connectors").get(0).get("state").asText()).isEqualTo("RUNNING");
         assertThat(status.get("connectors").get(1).get("tasks").get(0).get("state").asText()).isEqualTo("RUNNING");
+        assertThat(status.toString()).doesNotContain(PASSWORD);
+        assertThat(CONNECT.embedded().connectorInfo("it-move-source").config())
+                .containsEntry("database.password", reference);
+        assertThat(CONNECT.embedded().connectorInfo("it-move-sink").config())
+                .containsEntry("connection.password", reference);
         assertThat(migrate.stop()).isZero();
+        assertThat(migrate.out()).doesNotContain(PASSWORD);
         assertThat(migrate.out()).contains("Precheck", "it-move-source: created", "it-move-sink: created");
 
         // Re-run: the connectors exist, so no precheck and no new snapshot; changes keep flowing.
