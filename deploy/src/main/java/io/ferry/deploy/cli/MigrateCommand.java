@@ -8,6 +8,7 @@ import io.ferry.deploy.migrate.MigrationSteps;
 import io.ferry.deploy.migrate.MigratorSteps;
 import io.ferry.deploy.migrate.StepReport;
 import io.ferry.deploy.migrate.StepUnavailableException;
+import io.ferry.deploy.progress.Alerts;
 import io.ferry.deploy.progress.ProgressView;
 import io.ferry.deploy.progress.StatusProbe;
 import io.ferry.deploy.progress.TaskStatus;
@@ -165,6 +166,7 @@ final class MigrateCommand {
     private int watch(StatusProbe probe) throws InterruptedException {
         boolean interactive = System.console() != null;
         ProgressView view = new ProgressView();
+        Alerts alerts = new Alerts(task.alerts());
         int lastLines = 0;
         long lastPrint = 0;
         String lastPhase = "";
@@ -180,6 +182,7 @@ final class MigrateCommand {
                 Thread.sleep(REFRESH.toMillis());
                 continue;
             }
+            alerts.check(status);
             String text = view.render(status);
             long now = System.nanoTime();
             if (interactive) {
