@@ -4,6 +4,7 @@ import io.ferry.deploy.connect.ConnectRestClient;
 import io.ferry.deploy.connect.ConnectTarget;
 import io.ferry.deploy.embedded.EmbeddedStack;
 import io.ferry.deploy.embedded.PluginPath;
+import io.ferry.deploy.embedded.StackPorts;
 import io.ferry.deploy.migrate.MigrationSteps;
 import io.ferry.deploy.migrate.MigratorSteps;
 import io.ferry.deploy.migrate.StepReport;
@@ -76,6 +77,11 @@ final class MigrateCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         EmbeddedStack stack = null;
         try {
+            // A first run on the embedded stack checks before starting it: a failed precheck costs no start-up.
+            boolean checked = task.connect().isEmpty() && StackPorts.read(task.embedded().dataDir()).isEmpty();
+            if (checked && !preData(migrator)) {
+                return FerryCli.FAILED;
+            }
             ConnectTarget target;
             if (task.connect().isEmpty()) {
                 out.println("Starting the embedded Kafka broker and Connect worker in " + task.embedded().dataDir()
@@ -98,7 +104,7 @@ final class MigrateCommand {
             if (resuming) {
                 out.println("The connectors of " + task.name() + " exist: resuming from their offsets (precheck and"
                         + " schema pre-data ran when they were created).");
-            } else if (!preData(migrator)) {
+            } else if (!checked && !preData(migrator)) {
                 return FerryCli.FAILED;
             }
             for (Map.Entry<String, Map<String, String>> connector : Map.of(
