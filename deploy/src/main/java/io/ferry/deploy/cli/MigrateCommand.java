@@ -114,6 +114,10 @@ final class MigrateCommand {
             }
             return watch(new StatusProbe(task, settings, target, Clock.systemUTC()));
         } catch (InterruptedException e) {
+            if (stack == null && task.connect().isPresent()) {
+                out.println("Left the progress view; the connectors keep running on " + task.connect().get().url()
+                        + " (ferry status, stop or remove " + task.name() + ").");
+            }
             return FerryCli.OK;
         } finally {
             if (stack != null) {
