@@ -14,7 +14,7 @@ import java.util.Optional;
  * @param name        names the connectors ({@code <name>-source}, {@code <name>-sink}) and is the topic prefix
  * @param connect     an existing Connect cluster, or empty for the embedded stack
  */
-public record TaskFile(String name, Server source, Server destination, Objects objects, Mapping mapping,
+public record TaskFile(String name, Server source, Server destination, Selection objects, Mapping mapping,
                        Migration migration, Optional<Connect> connect, Embedded embedded, Alerts alerts) {
 
     public String sourceConnectorName() {
@@ -48,7 +48,7 @@ public record TaskFile(String name, Server source, Server destination, Objects o
      * @param rowFilters     SQL condition per {@code db.table}
      * @param operations     per {@code db.table} pattern, the changes it carries (insert, update, delete, ddl)
      */
-    public record Objects(List<String> include, List<String> exclude, List<String> excludeColumns,
+    public record Selection(List<String> include, List<String> exclude, List<String> excludeColumns,
                           Map<String, String> rowFilters, Map<String, List<String>> operations) {
     }
 

@@ -10,7 +10,7 @@ import io.ferry.deploy.task.TaskFile.Connect;
 import io.ferry.deploy.task.TaskFile.Embedded;
 import io.ferry.deploy.task.TaskFile.Mapping;
 import io.ferry.deploy.task.TaskFile.Migration;
-import io.ferry.deploy.task.TaskFile.Objects;
+import io.ferry.deploy.task.TaskFile.Selection;
 import io.ferry.deploy.task.TaskFile.Server;
 import io.ferry.deploy.task.TaskFile.Throttle;
 import java.io.IOException;
@@ -75,7 +75,7 @@ public final class TaskFileParser {
         }
         Server source = server(root.object("source"), true);
         Server destination = server(root.object("destination"), false);
-        Objects objects = objects(root.object("objects"));
+        Selection objects = objects(root.object("objects"));
         Mapping mapping = mapping(root.object("mapping"));
         Migration migration = migration(root.object("migration"));
         Optional<Connect> connect = root.has("connect") ? Optional.of(connect(root.object("connect")))
@@ -113,7 +113,7 @@ public final class TaskFileParser {
                 serverId);
     }
 
-    private static Objects objects(YamlNode node) {
+    private static Selection objects(YamlNode node) {
         List<String> include = node.strings("include", List.of());
         List<String> exclude = node.strings("exclude", List.of());
         List<String> columns = node.strings("exclude-columns", List.of());
@@ -148,7 +148,7 @@ public final class TaskFileParser {
             operations.put(table, list);
         });
         node.rejectUnknownFields(List.of("include", "exclude", "exclude-columns", "row-filters", "operations"));
-        return new Objects(include, exclude, columns, Map.copyOf(rowFilters), operations);
+        return new Selection(include, exclude, columns, Map.copyOf(rowFilters), operations);
     }
 
     private static Mapping mapping(YamlNode node) {
