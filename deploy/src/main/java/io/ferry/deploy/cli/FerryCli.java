@@ -1,13 +1,25 @@
 package io.ferry.deploy.cli;
 
 import io.ferry.common.FerryVersion;
+import io.ferry.deploy.connect.ConnectException;
+import io.ferry.deploy.connect.ConnectRestClient;
+import io.ferry.deploy.connect.ConnectTarget;
+import io.ferry.deploy.migrate.MigratorSteps;
+import io.ferry.deploy.migrate.StepReport;
+import io.ferry.deploy.task.TaskCompiler;
+import io.ferry.deploy.task.TaskFile;
+import io.ferry.deploy.task.TaskFileException;
+import io.ferry.migrator.settings.MigratorSettings;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The {@code ferry} command. Exit codes are part of its contract, since automation reads them:
- * {@value #OK} success, {@value #FAILED} the task failed or found a problem, {@value #USAGE} usage error.
+ * {@value #OK} success, {@value #FAILED} the task failed or found a problem, {@value #USAGE} usage error
+ * (including a task file that cannot be used).
  */
 public final class FerryCli {
 
@@ -16,15 +28,20 @@ public final class FerryCli {
     static final int USAGE = 2;
 
     /** Commands that are designed (see the README) but do not run yet. */
-    private static final List<String> PLANNED = List.of("precheck", "plan", "migrate", "status", "validate",
-            "cutover");
+    private static final List<String> PLANNED = List.of("validate", "cutover");
 
     private final PrintStream out;
     private final PrintStream err;
+    private final Map<String, String> environment;
 
     FerryCli(PrintStream out, PrintStream err) {
+        this(out, err, System.getenv());
+    }
+
+    FerryCli(PrintStream out, PrintStream err, Map<String, String> environment) {
         this.out = out;
         this.err = err;
+        this.environment = environment;
     }
 
     public static void main(String[] args) {
@@ -50,6 +67,26 @@ public final class FerryCli {
             case "demo" -> {
                 return demo(rest);
             }
+            case "plan" -> {
+                return withTask(command, rest, List.of(), (task, a) -> {
+                    PlanCommand.print(task, out);
+                    return OK;
+                });
+            }
+            case "precheck" -> {
+                return withTask(command, rest, List.of("--json"), (task, a) -> precheck(task, a.flag("--json")));
+            }
+            case "migrate" -> {
+                return withTask(command, rest, List.of(), (task, a) ->
+                        new MigrateCommand(task, environment, out, err).run());
+            }
+            case "status" -> {
+                return withTask(command, rest, List.of("--json"), (task, a) ->
+                        StatusCommand.run(task, environment, a.flag("--json"), out, err));
+            }
+            case "stop", "resume", "remove" -> {
+                return withTask(command, rest, List.of(), (task, a) -> connectors(command, task));
+            }
             default -> {
                 if (PLANNED.contains(command)) {
                     err.println("ferry " + command + ": not implemented yet in ferry " + FerryVersion.get()
@@ -61,6 +98,61 @@ public final class FerryCli {
                 return USAGE;
             }
         }
+    }
+
+    /** A command's work on a parsed task; a task file error found while working is still a usage error. */
+    private interface TaskWork {
+        int run(TaskFile task, TaskArguments args);
+    }
+
+    private int withTask(String command, List<String> rest, List<String> flags, TaskWork work) {
+        TaskArguments args = TaskArguments.of(command, rest, flags.toArray(String[]::new));
+        Optional<TaskFile> task = args.task(err);
+        if (task.isEmpty()) {
+            return USAGE;
+        }
+        try {
+            return work.run(task.get(), args);
+        } catch (TaskFileException e) {
+            err.println("ferry " + command + ": " + e.getMessage());
+            return USAGE;
+        } catch (ConnectException e) {
+            err.println("ferry " + command + ": " + e.getMessage());
+            return FAILED;
+        }
+    }
+
+    private int precheck(TaskFile task, boolean json) {
+        MigratorSettings settings = MigratorSettings.of(new TaskCompiler(task).compile(environment)
+                .migratorSettings());
+        StepReport report = new MigratorSteps(settings).precheck();
+        out.print(json ? report.json() : report.text());
+        return report.exitCode();
+    }
+
+    private int connectors(String command, TaskFile task) {
+        Optional<ConnectTarget> target = ConnectTarget.of(task);
+        ConnectRestClient rest = target.map(ConnectTarget::rest).orElse(null);
+        if (rest == null || !rest.isUp()) {
+            err.println("ferry " + command + ": " + (task.connect().isPresent()
+                    ? "the Connect REST API at " + task.connect().get().url() + " does not answer"
+                    : "the embedded stack of task " + task.name() + " is not running (ferry migrate starts it)"));
+            return FAILED;
+        }
+        for (String name : List.of(task.sourceConnectorName(), task.sinkConnectorName())) {
+            if (rest.status(name).isEmpty()) {
+                out.println(name + ": no such connector");
+                continue;
+            }
+            switch (command) {
+                case "stop" -> rest.pause(name);
+                case "resume" -> rest.resume(name);
+                default -> rest.delete(name);
+            }
+            out.println(name + ": " + (command.equals("stop") ? "paused" : command.equals("resume") ? "resumed"
+                    : "removed"));
+        }
+        return OK;
     }
 
     private int demo(List<String> args) {
@@ -79,14 +171,18 @@ public final class FerryCli {
         to.println("""
                 usage: ferry <command> [arguments]
 
-                  demo              migrate a sample database on an embedded single-machine stack
-                  precheck TASK     check source and destination before migrating (planned)
-                  plan TASK         print the connector configs a task file compiles to (planned)
-                  migrate TASK      run or resume a migration task (planned)
-                  status TASK       phase, counts and lag of each table (planned)
+                  demo              migrate a sample database on an embedded single-machine stack (planned)
+                  plan TASK         print the migrator settings and connector configs a task file compiles to
+                  precheck TASK     check source and destination before migrating [--json]
+                  migrate TASK      run or resume a migration task, with live progress (Ctrl-C to leave)
+                  status TASK       phase, counts and lag of each table, connector states [--json]
+                  stop TASK         pause the task's connectors; resume TASK resumes them
+                  remove TASK       delete the task's connectors (their offsets stay in Kafka)
                   validate TASK     compare source and destination checksums (planned)
+                  cutover TASK      guided switch-over to the destination (planned)
                   version           print Ferry's version
 
+                TASK is a task file (YAML), see config/task-example.yaml.
                 exit codes: 0 success, 1 the task failed or found a problem, 2 usage error""");
     }
 }
