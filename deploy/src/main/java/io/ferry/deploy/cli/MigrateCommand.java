@@ -8,7 +8,6 @@ import io.ferry.deploy.embedded.StackPorts;
 import io.ferry.deploy.migrate.MigrationSteps;
 import io.ferry.deploy.migrate.MigratorSteps;
 import io.ferry.deploy.migrate.StepReport;
-import io.ferry.deploy.migrate.StepUnavailableException;
 import io.ferry.deploy.progress.Alerts;
 import io.ferry.deploy.progress.ProgressView;
 import io.ferry.deploy.progress.StatusProbe;
@@ -16,6 +15,7 @@ import io.ferry.deploy.progress.TaskStatus;
 import io.ferry.deploy.task.CompiledTask;
 import io.ferry.deploy.task.TaskCompiler;
 import io.ferry.deploy.task.TaskFile;
+import io.ferry.migrator.schema.SchemaPhase;
 import io.ferry.migrator.settings.MigratorSettings;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -159,18 +159,14 @@ final class MigrateCommand {
         if (!task.includes("schema")) {
             return true;
         }
-        try {
-            StepReport schema = migrator.schema(MigrationSteps.SchemaPhase.PRE_DATA, false);
-            out.print(schema.text());
-            if (!schema.ok()) {
-                err.println("ferry migrate: the schema copy failed");
-            }
-            return schema.ok();
-        } catch (StepUnavailableException e) {
-            err.println("ferry migrate: " + e.getMessage() + ". Create the destination tables yourself and set"
-                    + " migration.types to [ full, incremental ].");
-            return false;
+        out.println("Schema, pre-data phase ...");
+        StepReport schema = migrator.schema(SchemaPhase.PRE_DATA, false);
+        out.print(schema.text());
+        if (!schema.ok()) {
+            err.println("ferry migrate: the schema copy failed; fix the objects above and run ferry migrate again"
+                    + " (what was created is kept and skipped)");
         }
+        return schema.ok();
     }
 
     private int watch(StatusProbe probe) throws InterruptedException {

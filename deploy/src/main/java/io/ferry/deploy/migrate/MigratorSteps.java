@@ -2,12 +2,14 @@ package io.ferry.deploy.migrate;
 
 import io.ferry.migrator.precheck.Precheck;
 import io.ferry.migrator.precheck.PrecheckReport;
+import io.ferry.migrator.schema.SchemaCopy;
+import io.ferry.migrator.schema.SchemaCopyReport;
+import io.ferry.migrator.schema.SchemaPhase;
 import io.ferry.migrator.settings.MigratorSettings;
+import io.ferry.migrator.validate.Validation;
+import io.ferry.migrator.validate.ValidationReport;
 
-/**
- * {@link MigrationSteps} on the schema migrator of this build: the precheck runs for real; the schema copy and
- * validation are not part of this build yet and say so.
- */
+/** {@link MigrationSteps} on the schema migrator: precheck, schema copy and validation, in this JVM. */
 public final class MigratorSteps implements MigrationSteps {
 
     private final MigratorSettings settings;
@@ -24,11 +26,13 @@ public final class MigratorSteps implements MigrationSteps {
 
     @Override
     public StepReport schema(SchemaPhase phase, boolean dryRun) {
-        throw new StepUnavailableException("The schema copy (" + phase + ")");
+        SchemaCopyReport report = new SchemaCopy(settings).run(phase, dryRun);
+        return new StepReport(report.exitCode(), report.toText(), null);
     }
 
     @Override
     public StepReport validate() {
-        throw new StepUnavailableException("Data validation");
+        ValidationReport report = new Validation(settings).run();
+        return new StepReport(report.exitCode(), report.toTable(), report.toJson());
     }
 }

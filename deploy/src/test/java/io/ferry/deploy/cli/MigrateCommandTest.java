@@ -3,10 +3,10 @@ package io.ferry.deploy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.deploy.migrate.MigrationSteps;
-import io.ferry.deploy.migrate.MigratorSteps;
 import io.ferry.deploy.migrate.StepReport;
 import io.ferry.deploy.task.TaskFile;
 import io.ferry.deploy.task.TaskFileParser;
+import io.ferry.migrator.schema.SchemaPhase;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,19 +49,6 @@ class MigrateCommandTest {
     void aFailedSchemaCopyFailsTheTask() {
         assertThat(command(SCHEMA_ONLY, new Steps(0, 1)).run()).isEqualTo(FerryCli.FAILED);
         assertThat(text(err)).contains("the schema copy failed");
-    }
-
-    @Test
-    void thisBuildSaysTheSchemaCopyIsNotAvailableAndWhatToDoInstead() {
-        Steps unavailable = new Steps(0, 0) {
-            @Override
-            public StepReport schema(SchemaPhase phase, boolean dryRun) {
-                return new MigratorSteps(null).schema(phase, dryRun);
-            }
-        };
-        assertThat(command(SCHEMA_ONLY, unavailable).run()).isEqualTo(FerryCli.FAILED);
-        assertThat(text(err)).contains("The schema copy (PRE_DATA) is not available in this build of ferry",
-                "set migration.types to [ full, incremental ]");
     }
 
     private MigrateCommand command(String yaml, MigrationSteps steps) {
