@@ -27,8 +27,9 @@ import org.apache.kafka.connect.errors.ConnectException;
  *
  * <p>The binlog knows only a table's primary key, and MariaDB's binlog shows JSON as LONGTEXT. Where
  * {@code information_schema} knows better (a unique NOT NULL key standing in for a missing primary key, a
- * JSON column), its definition is used as a hint, so that a table's streamed events have the same key and
- * schema as its snapshot events.
+ * JSON column, the column defaults, which table maps lack), its definition is used as a hint, so that a table's
+ * streamed events have the same key and schema as its snapshot events. It is read when a table's layout is
+ * new: its first table map, a table map that differs, and the first table map after a DDL on the table.
  */
 public final class ConnectRowCodecs implements RowCodecs {
 
@@ -67,6 +68,11 @@ public final class ConnectRowCodecs implements RowCodecs {
         Codec codec = codec(withKnownKey(fromBinlog, known));
         byTableMap.put(id, new CachedMap(tableMap, codec));
         return codec;
+    }
+
+    @Override
+    public void tableChanged(TableId table) {
+        byTableMap.remove(table);
     }
 
     /** The codec of {@code table} without its excluded columns (which the binlog rows still carry). */
