@@ -35,6 +35,7 @@ public final class ConnectRowCodecs implements RowCodecs {
 
     private final String topicPrefix;
     private final ColumnFilter excluded;
+    private final ColumnDefaultsMode defaults;
     private final Function<TableId, Optional<TableDef>> catalog;
     private final Map<TableId, Codec> byTable = new HashMap<>();
     private final Map<TableId, CachedMap> byTableMap = new HashMap<>();
@@ -43,11 +44,14 @@ public final class ConnectRowCodecs implements RowCodecs {
     }
 
     /**
+     * @param defaults which column defaults the field schemas carry
      * @param catalog the table's definition from information_schema, consulted once per new table layout
      */
-    public ConnectRowCodecs(String topicPrefix, ColumnFilter excluded, Function<TableId, Optional<TableDef>> catalog) {
+    public ConnectRowCodecs(String topicPrefix, ColumnFilter excluded, ColumnDefaultsMode defaults,
+                            Function<TableId, Optional<TableDef>> catalog) {
         this.topicPrefix = topicPrefix;
         this.excluded = excluded;
+        this.defaults = defaults;
         this.catalog = catalog;
     }
 
@@ -81,7 +85,7 @@ public final class ConnectRowCodecs implements RowCodecs {
         int[] keptPositions = new int[table.columns().size()];
         int count = 0;
         for (int i = 0; i < table.columns().size(); i++) {
-            ColumnDef column = table.columns().get(i);
+            ColumnDef column = defaults.apply(table.columns().get(i));
             if (!excluded.excludes(table.id(), column.name())) {
                 kept.add(column);
                 keptPositions[count++] = i;
@@ -90,11 +94,9 @@ public final class ConnectRowCodecs implements RowCodecs {
                         + ", a key column: events need their key. Narrow the pattern.");
             }
         }
-        if (count == table.columns().size()) {
-            return new Codec(RowSchema.of(table, topicPrefix), null);
-        }
         TableDef projected = new TableDef(table.id(), kept, table.keyColumns(), table.keyKind());
-        return new Codec(RowSchema.of(projected, topicPrefix), Arrays.copyOf(keptPositions, count));
+        return new Codec(RowSchema.of(projected, topicPrefix),
+                count == table.columns().size() ? null : Arrays.copyOf(keptPositions, count));
     }
 
     /** A unique NOT NULL key from information_schema stands in for the primary key the binlog lacks. */

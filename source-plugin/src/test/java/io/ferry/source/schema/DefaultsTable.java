@@ -58,6 +58,15 @@ public final class DefaultsTable {
         return "INSERT INTO " + NAME + " (id) VALUES (" + id + ")";
     }
 
+    /** Nullable columns with a DEFAULT that {@link #insertNulls} sets to NULL. */
+    public static final List<String> NULLED = List.of("d_tinyint", "d_char", "d_date", "d_ts6");
+
+    /** A row with explicit NULLs in nullable columns that have a DEFAULT. */
+    public static String insertNulls(int id) {
+        return "INSERT INTO " + NAME + " (id, " + String.join(", ", NULLED) + ") VALUES (" + id
+                + ", NULL".repeat(NULLED.size()) + ")";
+    }
+
     /** A DDL in the stream that changes only a default: the table map stays the same, the schema must not. */
     public static final String ALTER_DEFAULT = "ALTER TABLE " + NAME + " ALTER COLUMN d_int SET DEFAULT 7";
 
