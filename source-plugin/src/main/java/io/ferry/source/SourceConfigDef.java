@@ -99,8 +99,8 @@ final class SourceConfigDef {
                 ConfigDef.ValidString.in(ColumnDefaultsMode.configValues()), Importance.MEDIUM,
                 "Which column DEFAULTs the field schemas carry: all (as Debezium), not_null (only those of NOT NULL"
                         + " columns) or none. A zero date in a NOT NULL column is emitted as its DEFAULT unless none."
-                        + " Connect's JSON converter (unless replace.null.with.default=false) and Avro converters"
-                        + " write a field's default in place of null, so with all a NULL in a nullable column that"
+                        + " Connect's JSON converter (unless replace.null.with.default=false) writes a field's"
+                        + " default in place of null (Avro converters may too), so with all a NULL in a column that"
                         + " has a DEFAULT reaches consumers and the destination as that DEFAULT: use all only with"
                         + " converters that keep nulls, on the source and the sink side.",
                 GROUP_TOPICS, ++order, Width.SHORT, "Column defaults");

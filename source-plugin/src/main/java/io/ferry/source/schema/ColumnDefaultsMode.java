@@ -5,9 +5,9 @@ import java.util.Locale;
 
 /**
  * Which columns' DEFAULTs go into the field schemas ({@code column.defaults}). Connect's JSON converter (unless
- * {@code replace.null.with.default=false}) and Avro converters write a field's default in place of a null value,
- * and {@code Struct.get} returns it for null: a NULL in a nullable column with a DEFAULT would reach consumers,
- * and the destination, as the DEFAULT. NOT NULL columns never carry null, so their defaults are always safe.
+ * {@code replace.null.with.default=false}) writes a field's default in place of a null value, and
+ * {@code Struct.get} returns it for null: a NULL in a nullable column with a DEFAULT would reach consumers, and
+ * the destination, as the DEFAULT. NOT NULL columns never carry null, so their defaults are always safe.
  */
 public enum ColumnDefaultsMode {
     /** Every column's DEFAULT, as Debezium emits them; needs converters that keep nulls. */
