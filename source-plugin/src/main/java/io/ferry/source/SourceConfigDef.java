@@ -1,5 +1,6 @@
 package io.ferry.source;
 
+import static io.ferry.source.MySqlSourceConfig.COLUMN_DEFAULTS_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.COLUMN_EXCLUDE_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.CONNECTION_RETRY_TIMEOUT_MS_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.CONNECT_TIMEOUT_MS_CONFIG;
@@ -43,6 +44,7 @@ import io.ferry.source.SourceConfigValidators.HeartbeatTable;
 import io.ferry.source.SourceConfigValidators.OperationList;
 import io.ferry.source.SourceConfigValidators.Regex;
 import io.ferry.source.SourceConfigValidators.RegexList;
+import io.ferry.source.schema.ColumnDefaultsMode;
 import io.ferry.source.stream.OnlineDdlMode;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -93,6 +95,15 @@ final class SourceConfigDef {
         def.define(TOMBSTONES_ON_DELETE_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, "Whether a delete event is"
                         + " followed by a tombstone (same key, null value), so that log compaction can drop the row.",
                 GROUP_TOPICS, ++order, Width.SHORT, "Tombstones on delete");
+        def.define(COLUMN_DEFAULTS_CONFIG, Type.STRING, ColumnDefaultsMode.NOT_NULL.configValue(),
+                ConfigDef.ValidString.in(ColumnDefaultsMode.configValues()), Importance.MEDIUM,
+                "Which column DEFAULTs the field schemas carry: all (as Debezium), not_null (only those of NOT NULL"
+                        + " columns) or none. A zero date in a NOT NULL column is emitted as its DEFAULT unless none."
+                        + " Connect's JSON converter (unless replace.null.with.default=false) writes a field's"
+                        + " default in place of null (Avro converters may too), so with all a NULL in a column that"
+                        + " has a DEFAULT reaches consumers and the destination as that DEFAULT: use all only with"
+                        + " converters that keep nulls, on the source and the sink side.",
+                GROUP_TOPICS, ++order, Width.SHORT, "Column defaults");
 
         order = 0;
         def.define(DATABASE_INCLUDE_CONFIG, Type.LIST, "", new RegexList(), Importance.HIGH,

@@ -108,6 +108,8 @@ public final class ChangeRecords {
         Optional<TableId> subject = DdlTables.tableOf(ddl.sql(), ddl.database());
         String database = subject.map(TableId::database).orElse(ddl.database() == null ? "" : ddl.database());
         String table = subject.map(TableId::table).orElse(null);
+        // Defaults, which table maps do not carry, may have changed even where the table map stays the same.
+        subject.ifPresent(codecs::tableChanged);
         if (subject.isPresent() && !operations.emits(subject.get(), OperationFilter.Operation.DDL)) {
             return null;
         }

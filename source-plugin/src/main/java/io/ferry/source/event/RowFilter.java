@@ -259,7 +259,8 @@ public final class RowFilter {
     private static Object value(Struct row, String column) {
         for (Field field : row.schema().fields()) {
             if (field.name().equalsIgnoreCase(column)) {
-                return row.get(field);
+                // Not get(): it would answer a NULL with the field's default.
+                return row.getWithoutDefault(field.name());
             }
         }
         throw new DataException("Row filter names column '" + column + "', which " + row.schema().name()

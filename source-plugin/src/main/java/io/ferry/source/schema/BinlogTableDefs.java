@@ -11,7 +11,8 @@ import java.util.Optional;
 /**
  * Table definitions read from binlog TABLE_MAP events, so that streaming needs no information_schema lookups.
  * For the same table they equal {@link TableDefReader}'s, with two limits of the binlog metadata: the key is
- * the primary key only ({@link KeyKind#NONE} without one), and MariaDB's JSON columns look like LONGTEXT.
+ * the primary key only ({@link KeyKind#NONE} without one), MariaDB's JSON columns look like LONGTEXT, and there
+ * are no column defaults: those three come from the table's definition in information_schema ({@code known}).
  */
 public final class BinlogTableDefs {
 
@@ -23,7 +24,8 @@ public final class BinlogTableDefs {
      *
      * @param known the table's previous definition (from the snapshot or an earlier table map), or null. MariaDB
      *              stores JSON as LONGTEXT with a check constraint the binlog does not carry, so a LONGTEXT
-     *              column that {@code known} has as JSON stays JSON.
+     *              column that {@code known} has as JSON stays JSON. Each column takes its DEFAULT from the
+     *              column of the same name in {@code known}.
      */
     public static TableDef fromTableMap(TableMapEventData event, TableDef known) {
         TableMapEventMetadata metadata = event.getEventMetadata();
@@ -36,7 +38,9 @@ public final class BinlogTableDefs {
             if (type.dataType().equals("longtext") && known != null && isJson(known.column(name))) {
                 type = ColumnTypes.asMariaDbJson(type);
             }
-            columns.add(new ColumnDef(name, type, event.getColumnNullability().get(i)));
+            ColumnDefault defaultValue = known == null ? ColumnDefault.NONE
+                    : known.column(name).map(ColumnDef::defaultValue).orElse(ColumnDefault.NONE);
+            columns.add(new ColumnDef(name, type, event.getColumnNullability().get(i), defaultValue));
         }
         List<String> key = new ArrayList<>();
         if (metadata.getSimplePrimaryKeys() != null) {

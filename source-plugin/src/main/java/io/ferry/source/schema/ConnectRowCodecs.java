@@ -27,13 +27,15 @@ import org.apache.kafka.connect.errors.ConnectException;
  *
  * <p>The binlog knows only a table's primary key, and MariaDB's binlog shows JSON as LONGTEXT. Where
  * {@code information_schema} knows better (a unique NOT NULL key standing in for a missing primary key, a
- * JSON column), its definition is used as a hint, so that a table's streamed events have the same key and
- * schema as its snapshot events.
+ * JSON column, the column defaults, which table maps lack), its definition is used as a hint, so that a table's
+ * streamed events have the same key and schema as its snapshot events. It is read when a table's layout is
+ * new: its first table map, a table map that differs, and the first table map after a DDL on the table.
  */
 public final class ConnectRowCodecs implements RowCodecs {
 
     private final String topicPrefix;
     private final ColumnFilter excluded;
+    private final ColumnDefaultsMode defaults;
     private final Function<TableId, Optional<TableDef>> catalog;
     private final Map<TableId, Codec> byTable = new HashMap<>();
     private final Map<TableId, CachedMap> byTableMap = new HashMap<>();
@@ -42,11 +44,14 @@ public final class ConnectRowCodecs implements RowCodecs {
     }
 
     /**
+     * @param defaults which column defaults the field schemas carry
      * @param catalog the table's definition from information_schema, consulted once per new table layout
      */
-    public ConnectRowCodecs(String topicPrefix, ColumnFilter excluded, Function<TableId, Optional<TableDef>> catalog) {
+    public ConnectRowCodecs(String topicPrefix, ColumnFilter excluded, ColumnDefaultsMode defaults,
+                            Function<TableId, Optional<TableDef>> catalog) {
         this.topicPrefix = topicPrefix;
         this.excluded = excluded;
+        this.defaults = defaults;
         this.catalog = catalog;
     }
 
@@ -69,13 +74,18 @@ public final class ConnectRowCodecs implements RowCodecs {
         return codec;
     }
 
+    @Override
+    public void tableChanged(TableId table) {
+        byTableMap.remove(table);
+    }
+
     /** The codec of {@code table} without its excluded columns (which the binlog rows still carry). */
     private Codec codec(TableDef table) {
         List<ColumnDef> kept = new ArrayList<>();
         int[] keptPositions = new int[table.columns().size()];
         int count = 0;
         for (int i = 0; i < table.columns().size(); i++) {
-            ColumnDef column = table.columns().get(i);
+            ColumnDef column = defaults.apply(table.columns().get(i));
             if (!excluded.excludes(table.id(), column.name())) {
                 kept.add(column);
                 keptPositions[count++] = i;
@@ -84,11 +94,9 @@ public final class ConnectRowCodecs implements RowCodecs {
                         + ", a key column: events need their key. Narrow the pattern.");
             }
         }
-        if (count == table.columns().size()) {
-            return new Codec(RowSchema.of(table, topicPrefix), null);
-        }
         TableDef projected = new TableDef(table.id(), kept, table.keyColumns(), table.keyKind());
-        return new Codec(RowSchema.of(projected, topicPrefix), Arrays.copyOf(keptPositions, count));
+        return new Codec(RowSchema.of(projected, topicPrefix),
+                count == table.columns().size() ? null : Arrays.copyOf(keptPositions, count));
     }
 
     /** A unique NOT NULL key from information_schema stands in for the primary key the binlog lacks. */

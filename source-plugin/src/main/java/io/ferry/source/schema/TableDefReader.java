@@ -16,13 +16,15 @@ import java.util.Set;
 
 /**
  * Reads table definitions from {@code information_schema}, which needs only SELECT on the tables. Used for
- * the snapshot; the stream reads the same facts from binlog table-map metadata instead.
+ * the snapshot; the stream reads the same facts from binlog table-map metadata instead, except the column
+ * defaults, which table maps do not carry: the stream takes them from here.
  */
 public final class TableDefReader {
 
     private static final String COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE,"
-            + " CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, CHARACTER_SET_NAME"
-            + " FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
+            + " CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, CHARACTER_SET_NAME,"
+            + " COLUMN_DEFAULT, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
+            + " ORDER BY ORDINAL_POSITION";
 
     /** Unique indexes with their columns; PRIMARY first, then by name, columns in index order. */
     private static final String UNIQUE_INDEXES = "SELECT INDEX_NAME, COLUMN_NAME, NULLABLE"
@@ -39,20 +41,24 @@ public final class TableDefReader {
     /** The table's definition, or empty if it does not exist (or is a view). */
     public static Optional<TableDef> read(Connection connection, TableId id) throws SQLException {
         List<ColumnDef> columns = new ArrayList<>();
+        boolean mariaDb = connection.getMetaData().getDatabaseProductVersion().contains("MariaDB");
         try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
             statement.setString(1, id.database());
             statement.setString(2, id.table());
             try (ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     columns.add(new ColumnDef(rs.getString(1), ColumnTypes.fromInformationSchema(rs),
-                            "YES".equals(rs.getString(4))));
+                            "YES".equals(rs.getString(4)),
+                            ColumnDefault.fromInformationSchema(rs.getString(10), rs.getString(11), mariaDb)));
                 }
             }
         }
         if (columns.isEmpty()) {
             return Optional.empty();
         }
-        markMariaDbJson(connection, id, columns);
+        if (mariaDb) {
+            markMariaDbJson(connection, id, columns);
+        }
         Map<String, List<String>> uniqueIndexes = new LinkedHashMap<>();
         Map<String, Boolean> allNotNull = new LinkedHashMap<>();
         try (PreparedStatement statement = connection.prepareStatement(UNIQUE_INDEXES)) {
@@ -85,7 +91,7 @@ public final class TableDefReader {
     private static void markMariaDbJson(Connection connection, TableId id, List<ColumnDef> columns)
             throws SQLException {
         boolean anyLongText = columns.stream().anyMatch(c -> c.type().dataType().equals("longtext"));
-        if (!anyLongText || !connection.getMetaData().getDatabaseProductVersion().contains("MariaDB")) {
+        if (!anyLongText) {
             return;
         }
         Set<String> jsonColumns = new HashSet<>();
@@ -102,6 +108,6 @@ public final class TableDefReader {
         }
         columns.replaceAll(c -> c.type().dataType().equals("longtext")
                 && jsonColumns.contains(c.name().toLowerCase(Locale.ROOT))
-                ? new ColumnDef(c.name(), ColumnTypes.asMariaDbJson(c.type()), c.optional()) : c);
+                ? c.withType(ColumnTypes.asMariaDbJson(c.type())) : c);
     }
 }

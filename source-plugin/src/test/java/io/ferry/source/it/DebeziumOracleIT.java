@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ferry.source.MySqlSourceConfig;
 import io.ferry.source.schema.AllTypesTable;
+import io.ferry.source.schema.DefaultsTable;
 import io.ferry.testkit.connect.ChangeTopic;
 import io.ferry.testkit.connect.ChangeTopic.Event;
 import io.ferry.testkit.connect.ConnectCluster;
@@ -27,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The reference oracle: Ferry's source connector and the real Debezium MariaDB connector capture the same
  * table with a column of every type ({@link AllTypesTable}), side by side in one Connect cluster. Their
  * events for the same key and operation must agree field by field, in value and in field schema, except for
- * the documented, deliberate differences in {@link DeliberateDifferences}.
+ * the documented, deliberate differences in {@link DeliberateDifferences}. A second table ({@link DefaultsTable})
+ * has a DEFAULT of every kind, to compare the field schemas' defaults, also after a DDL that changes a default.
  */
 class DebeziumOracleIT {
 
@@ -40,7 +43,9 @@ class DebeziumOracleIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
     private static final String FERRY = "ferry";
     private static final String DEBEZIUM = "dbz";
+    private static final String NOT_NULL = "ferrynn";
     private static final String TABLE = AllTypesTable.DATABASE + "." + AllTypesTable.TABLE;
+    private static final String TABLES = TABLE.replace(".", "\\.") + "|" + DefaultsTable.NAME.replace(".", "\\.");
     /** Streamed rows are copies of the snapshot rows with this added to the id. */
     private static final int STREAM_ID_OFFSET = 10;
     /** Row {@code 11 + i} is updated to the values of row {@code UPDATED_FROM[i]}: each row is an after-image once. */
@@ -49,26 +54,47 @@ class DebeziumOracleIT {
 
     private static List<Event> ferryEvents;
     private static List<Event> debeziumEvents;
+    private static List<Event> ferryDefaults;
+    private static List<Event> debeziumDefaults;
+    /** The defaults table captured by Ferry with the default {@code column.defaults=not_null}. */
+    private static List<Event> notNullDefaults;
 
     @BeforeAll
     static void captureTheSameRowsWithBothConnectors() {
         SOURCE.createDatabase(AllTypesTable.DATABASE);
         SOURCE.execute(AllTypesTable.DDL);
         SOURCE.execute(AllTypesTable.INSERTS.toArray(String[]::new));
+        SOURCE.execute(DefaultsTable.DDL.toArray(String[]::new));
+        SOURCE.execute("SET SESSION sql_mode = ''", DefaultsTable.insertDefaults(1));
 
-        CONNECT.deploy(FERRY, SourceConnectors.config(SOURCE, FERRY, TABLE.replace(".", "\\."), 1));
+        Map<String, String> ferryConfig = SourceConnectors.config(SOURCE, FERRY, TABLES, 1);
+        ferryConfig.put(MySqlSourceConfig.COLUMN_DEFAULTS_CONFIG, "all");
+        CONNECT.deploy(FERRY, ferryConfig);
+        CONNECT.deploy(NOT_NULL, SourceConnectors.config(SOURCE, NOT_NULL, DefaultsTable.NAME.replace(".", "\\."), 1));
         CONNECT.deploy(DEBEZIUM, debeziumConfig());
         ChangeTopic ferryTopic = new ChangeTopic(CONNECT, FERRY + "." + TABLE);
         ChangeTopic debeziumTopic = new ChangeTopic(CONNECT, DEBEZIUM + "." + TABLE);
+        ChangeTopic ferryDefaultsTopic = new ChangeTopic(CONNECT, FERRY + "." + DefaultsTable.NAME);
+        ChangeTopic debeziumDefaultsTopic = new ChangeTopic(CONNECT, DEBEZIUM + "." + DefaultsTable.NAME);
+        ChangeTopic notNullTopic = new ChangeTopic(CONNECT, NOT_NULL + "." + DefaultsTable.NAME);
         ferryTopic.await(events -> count(events, "r") == AllTypesTable.ROWS, TIMEOUT);
         debeziumTopic.await(events -> count(events, "r") == AllTypesTable.ROWS, TIMEOUT);
+        ferryDefaultsTopic.await(events -> count(events, "r") == 1, TIMEOUT);
+        debeziumDefaultsTopic.await(events -> count(events, "r") == 1, TIMEOUT);
         // Ferry streams once its first heartbeat is stored; Debezium's binlog position predates its snapshot reads.
         new ChangeTopic(CONNECT, "__ferry-heartbeat." + FERRY).await(events -> !events.isEmpty(), TIMEOUT);
+        new ChangeTopic(CONNECT, "__ferry-heartbeat." + NOT_NULL).await(events -> !events.isEmpty(), TIMEOUT);
 
         SOURCE.execute(streamedChanges().toArray(String[]::new));
         int changes = 2 * AllTypesTable.ROWS + 1;
         ferryEvents = ferryTopic.await(events -> count(events, "c", "u", "d") == changes, TIMEOUT);
         debeziumEvents = debeziumTopic.await(events -> count(events, "c", "u", "d") == changes, TIMEOUT);
+
+        SOURCE.execute("SET SESSION sql_mode = ''", DefaultsTable.insertDefaults(2), DefaultsTable.ALTER_DEFAULT,
+                DefaultsTable.insertDefaults(3), DefaultsTable.insertNulls(4));
+        ferryDefaults = ferryDefaultsTopic.await(events -> count(events, "c") == 3, TIMEOUT);
+        debeziumDefaults = debeziumDefaultsTopic.await(events -> count(events, "c") == 3, TIMEOUT);
+        notNullDefaults = notNullTopic.await(events -> count(events, "c") == 3, TIMEOUT);
     }
 
     @Test
@@ -101,9 +127,71 @@ class DebeziumOracleIT {
         assertThat(ferryKey).as("key schema").isEqualTo(debeziumKey);
 
         List<Difference> differences = new ArrayList<>();
+        compareFieldSchemas("schema", ferryRow, debeziumRow, differences);
+        assertOnlyDeliberate(differences, DeliberateDifferences.SCHEMAS);
+    }
+
+    /**
+     * Every DEFAULT of the defaults table, in the snapshot, in the stream, and after a DDL that changed one:
+     * field schemas and streamed values agree with Debezium's.
+     */
+    @Test
+    void columnDefaultsAgreeWithDebeziumsInSnapshotStreamAndAfterDdl() {
+        Map<String, Event> ferry = byKeyAndOp(ferryDefaults);
+        Map<String, Event> debezium = byKeyAndOp(debeziumDefaults);
+        assertThat(ferry.keySet()).as("events by key and op").isEqualTo(debezium.keySet()).hasSize(4);
+        List<Difference> schemas = new ArrayList<>();
+        List<Difference> values = new ArrayList<>();
+        for (Map.Entry<String, Event> entry : debezium.entrySet()) {
+            Event actual = ferry.get(entry.getKey());
+            compareFieldSchemas(entry.getKey() + " schema", rowSchema(actual), rowSchema(entry.getValue()), schemas);
+            if (entry.getValue().op().equals("c")) {
+                compareRows(entry.getKey() + " after", actual.after(), entry.getValue().after(), values);
+            }
+        }
+        assertOnlyDeliberate(schemas, DeliberateDifferences.DEFAULTS_SCHEMAS);
+        assertOnlyDeliberate(values, DeliberateDifferences.DEFAULTS_VALUES);
+        assertThat(rowSchema(ferry.get("{\"id\":3}/c")).toString()).as("the DDL changed d_int's default")
+                .isNotEqualTo(rowSchema(ferry.get("{\"id\":2}/c")).toString());
+    }
+
+    /**
+     * With {@code column.defaults=all}, as with Debezium, the JSON converter (replace.null.with.default=true, its
+     * default) writes a NULL of a nullable column with a DEFAULT as the DEFAULT. Ferry's default, not_null, keeps
+     * the defaults of NOT NULL columns only, exactly as Debezium's, and NULLs stay NULL.
+     */
+    @Test
+    void byDefaultOnlyNotNullColumnsHaveDefaultsSoThatNullsStayNull() {
+        String nulls = "{\"id\":4}/c";
+        assertThat(byKeyAndOp(debeziumDefaults).get(nulls).after().get("d_tinyint").asInt()).isEqualTo(-5);
+        assertThat(byKeyAndOp(ferryDefaults).get(nulls).after().get("d_tinyint").asInt()).isEqualTo(-5);
+        JsonNode after = byKeyAndOp(notNullDefaults).get(nulls).after();
+        for (String column : DefaultsTable.NULLED) {
+            assertThat(after.get(column).isNull()).as(column + " is NULL").isTrue();
+        }
+        Map<String, Event> debezium = byKeyAndOp(debeziumDefaults);
+        for (Map.Entry<String, Event> entry : byKeyAndOp(notNullDefaults).entrySet()) {
+            Map<String, JsonNode> expected = fields(rowSchema(debezium.get(entry.getKey())));
+            fields(rowSchema(entry.getValue())).forEach((column, field) -> {
+                JsonNode debeziumDefault = expected.get(column).get("default");
+                if (field.get("optional").asBoolean()) {
+                    assertThat(field.get("default")).as(column + " default").isNull();
+                } else if (!Objects.equals(field.get("default"), debeziumDefault)) {
+                    Difference difference = new Difference(column, "schema.default", entry.getKey(),
+                            String.valueOf(field.get("default")), String.valueOf(debeziumDefault));
+                    assertThat(DeliberateDifferences.DEFAULTS_SCHEMAS).as(difference.toString())
+                            .anyMatch(allowed -> allowed.matches(difference));
+                }
+            });
+        }
+    }
+
+    private static void compareFieldSchemas(String where, JsonNode ferryRow, JsonNode debeziumRow,
+            List<Difference> out) {
         Map<String, JsonNode> ferryFields = fields(ferryRow);
         for (Map.Entry<String, JsonNode> expected : fields(debeziumRow).entrySet()) {
             JsonNode actual = ferryFields.get(expected.getKey());
+            assertThat(actual).as(where + " field " + expected.getKey()).isNotNull();
             Set<String> attributes = new TreeSet<>();
             actual.fieldNames().forEachRemaining(attributes::add);
             expected.getValue().fieldNames().forEachRemaining(attributes::add);
@@ -111,12 +199,11 @@ class DebeziumOracleIT {
                 JsonNode ferryValue = actual.get(attribute);
                 JsonNode debeziumValue = expected.getValue().get(attribute);
                 if (!Objects.equals(ferryValue, debeziumValue)) {
-                    differences.add(new Difference(expected.getKey(), "schema." + attribute, "schema",
+                    out.add(new Difference(expected.getKey(), "schema." + attribute, where,
                             String.valueOf(ferryValue), String.valueOf(debeziumValue)));
                 }
             }
         }
-        assertOnlyDeliberate(differences, DeliberateDifferences.SCHEMAS);
     }
 
     /** One way in which Ferry's event differs from Debezium's: a column, what differs, and both sides. */
@@ -211,7 +298,7 @@ class DebeziumOracleIT {
         config.put("database.server.id", "6401");
         config.put("topic.prefix", DEBEZIUM);
         config.put("database.include.list", AllTypesTable.DATABASE);
-        config.put("table.include.list", TABLE.replace(".", "\\."));
+        config.put("table.include.list", TABLES);
         config.put("schema.history.internal.kafka.bootstrap.servers", CONNECT.bootstrapServers());
         config.put("schema.history.internal.kafka.topic", "__dbz-schema-history");
         config.put("include.schema.changes", "false");

@@ -1,15 +1,21 @@
 package io.ferry.source.schema.convert;
 
+import io.ferry.source.schema.ColumnDefault;
 import java.io.Serializable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Null handling and schema building shared by the converters. */
+/** Null handling, schema building and column defaults shared by the converters. */
 abstract class AbstractConverter implements ColumnConverter {
 
-    private final Schema schema;
+    private static final Logger LOG = LoggerFactory.getLogger(AbstractConverter.class);
+
+    /** Set once by {@link #defaultTo} right after construction, when the column has a DEFAULT. */
+    private Schema schema;
 
     AbstractConverter(SchemaBuilder builder, boolean optional) {
         this.schema = (optional ? builder.optional() : builder).build();
@@ -22,6 +28,54 @@ abstract class AbstractConverter implements ColumnConverter {
 
     final boolean optional() {
         return schema.isOptional();
+    }
+
+    /**
+     * Gives the field schema the column's DEFAULT, converted as a value of this column. Called by the factory
+     * only, before the converter is used. A DEFAULT this converter cannot convert leaves the field without a
+     * default (and says so), never fails the table.
+     */
+    final void defaultTo(ColumnDefault columnDefault, String column) {
+        Object value;
+        try {
+            value = switch (columnDefault.kind()) {
+                case NONE, EXPRESSION -> null;
+                case LITERAL -> literalDefault(columnDefault.text());
+                case BITS -> bitsDefault(columnDefault.text());
+                case CURRENT_TIMESTAMP -> currentTimestampDefault();
+            };
+        } catch (RuntimeException e) {
+            LOG.warn("Column {}: DEFAULT {} is not a {} value; its field schema gets no default ({})", column,
+                    columnDefault.text(), schema.type(), e.getMessage());
+            value = null;
+        }
+        if (value != null) {
+            schema = FieldSchemas.withDefault(schema, value);
+        }
+    }
+
+    /**
+     * What a zero date in a NOT NULL column becomes: the column's default, as Debezium emits it, else
+     * {@code epoch}, the type's zero point.
+     */
+    final Object zeroInNotNull(Object epoch) {
+        Object value = schema.defaultValue();
+        return value != null ? value : epoch;
+    }
+
+    /** The Connect value of a DEFAULT literal (unquoted, unescaped), or null if this type takes none. */
+    Object literalDefault(String literal) {
+        return null;
+    }
+
+    /** The Connect value of a {@code b'...'} DEFAULT, given its digits; only BIT columns take one. */
+    Object bitsDefault(String digits) {
+        return null;
+    }
+
+    /** The Connect value of DEFAULT CURRENT_TIMESTAMP, or null; only temporal columns take one. */
+    Object currentTimestampDefault() {
+        return null;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.ferry.source.schema.convert;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -29,6 +30,12 @@ final class BinaryConverter extends AbstractConverter {
     @Override
     Object convertBinlog(Serializable raw) {
         return pad((byte[]) raw);
+    }
+
+    /** The literal's characters as UTF-8, the encoding of information_schema's text. */
+    @Override
+    Object literalDefault(String literal) {
+        return pad(literal.getBytes(StandardCharsets.UTF_8));
     }
 
     private byte[] pad(byte[] bytes) {

@@ -27,9 +27,10 @@ final class BitConverter extends AbstractConverter {
     @Override
     Object readJdbc(ResultSet rs, int index) throws SQLException {
         byte[] bigEndian = rs.getBytes(index);
-        if (bigEndian == null) {
-            return null;
-        }
+        return bigEndian == null ? null : fromBigEndian(bigEndian);
+    }
+
+    private Object fromBigEndian(byte[] bigEndian) {
         byte[] littleEndian = new byte[bytes];
         for (int i = 0; i < bigEndian.length && i < bytes; i++) {
             littleEndian[i] = bigEndian[bigEndian.length - 1 - i];
@@ -40,6 +41,19 @@ final class BitConverter extends AbstractConverter {
     @Override
     Object convertBinlog(Serializable raw) {
         return value(Arrays.copyOf(((BitSet) raw).toByteArray(), bytes));
+    }
+
+    /** The digits of {@code b'...'}, most significant first, as the bytes the JDBC path reads. */
+    @Override
+    Object bitsDefault(String digits) {
+        BigInteger bits = digits.isEmpty() ? BigInteger.ZERO : new BigInteger(digits, 2);
+        return fromBigEndian(bits.toByteArray());
+    }
+
+    /** MySQL 8 may print a BIT default as a number. */
+    @Override
+    Object literalDefault(String literal) {
+        return fromBigEndian(new BigInteger(literal).toByteArray());
     }
 
     private Object value(byte[] littleEndian) {

@@ -10,8 +10,17 @@ public final class ColumnConverters {
     private ColumnConverters() {
     }
 
-    /** The converter for a column; fails for a type Ferry cannot represent, naming the column. */
+    /**
+     * The converter for a column, its field schema carrying the column's DEFAULT; fails for a type Ferry cannot
+     * represent, naming the column.
+     */
     public static ColumnConverter forColumn(ColumnDef column) {
+        AbstractConverter converter = withoutDefault(column);
+        converter.defaultTo(column.defaultValue(), column.name());
+        return converter;
+    }
+
+    private static AbstractConverter withoutDefault(ColumnDef column) {
         ColumnType type = column.type();
         boolean optional = column.optional();
         return switch (type.dataType()) {

@@ -26,7 +26,7 @@ final class DateConverter extends ServerTextConverter {
 
     private Object convert(MySqlDateTime value) {
         if (value.isZeroDate()) {
-            return optional() ? null : 0;
+            return optional() ? null : zeroInNotNull(0);
         }
         return (int) value.toLocalDateTime().toLocalDate().toEpochDay();
     }

@@ -34,7 +34,7 @@ final class DateTimeConverter extends ServerTextConverter {
 
     private Object convert(MySqlDateTime value) {
         if (value.isZeroDate()) {
-            return optional() ? null : 0L;
+            return optional() ? null : zeroInNotNull(0L);
         }
         long epochMicros = ChronoUnit.MICROS.between(EPOCH, value.toLocalDateTime());
         return micros ? epochMicros : Math.floorDiv(epochMicros, 1000);

@@ -27,6 +27,12 @@ final class DecimalConverter extends AbstractConverter {
         return normalize((BigDecimal) raw);
     }
 
+    /** MySQL rounds a DEFAULT to the column's scale when it stores it; rounding here only matters for MySQL 8. */
+    @Override
+    Object literalDefault(String literal) {
+        return new BigDecimal(literal).setScale(scale, RoundingMode.HALF_UP);
+    }
+
     /** Connect's Decimal requires the value's scale to equal the schema's; both paths can return fewer digits. */
     private BigDecimal normalize(BigDecimal value) {
         return value.setScale(scale, RoundingMode.UNNECESSARY);

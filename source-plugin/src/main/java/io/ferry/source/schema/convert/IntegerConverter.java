@@ -1,6 +1,8 @@
 package io.ferry.source.schema.convert;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.apache.kafka.connect.data.Schema;
@@ -40,6 +42,11 @@ final class IntegerConverter extends AbstractConverter {
     @Override
     Object convertBinlog(Serializable raw) {
         return narrow(((Number) raw).longValue() & unsignedMask);
+    }
+
+    @Override
+    Object literalDefault(String literal) {
+        return narrow(new BigDecimal(literal).setScale(0, RoundingMode.HALF_UP).longValueExact());
     }
 
     private Object narrow(long value) {

@@ -24,6 +24,11 @@ final class JsonConverter extends AbstractConverter {
     }
 
     @Override
+    Object literalDefault(String literal) {
+        return literal;
+    }
+
+    @Override
     Object readJdbc(ResultSet rs, int index) throws SQLException {
         String text = rs.getString(index);
         return text == null || !mysqlBinary ? text : compact(text);

@@ -37,6 +37,12 @@ final class RealConverter extends AbstractConverter {
     }
 
     @Override
+    Object literalDefault(String literal) {
+        double value = Double.parseDouble(literal);
+        return single ? (Object) (float) value : (Object) value;
+    }
+
+    @Override
     public Object toJdbc(Object connectValue) {
         return connectValue;
     }

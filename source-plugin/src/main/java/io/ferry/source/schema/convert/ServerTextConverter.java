@@ -15,6 +15,8 @@ import org.apache.kafka.connect.data.SchemaBuilder;
  */
 abstract class ServerTextConverter extends AbstractConverter {
 
+    static final String EPOCH = "1970-01-01 00:00:00";
+
     ServerTextConverter(SchemaBuilder builder, boolean optional) {
         super(builder, optional);
     }
@@ -28,6 +30,24 @@ abstract class ServerTextConverter extends AbstractConverter {
     final Object readJdbc(ResultSet rs, int index) throws SQLException {
         byte[] bytes = rs.getBytes(index);
         return bytes == null ? null : fromServerText(new String(bytes, StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * A temporal DEFAULT is written as the server prints the type, so it converts like a value read as text;
+     * a zero date becomes what a zero date in the column becomes (null, or the epoch when NOT NULL).
+     */
+    @Override
+    Object literalDefault(String literal) {
+        return fromServerText(literal);
+    }
+
+    /**
+     * CURRENT_TIMESTAMP has no fixed value; Debezium's DDL parser stands the epoch in for it, and so does Ferry,
+     * so that both emit the same field schemas.
+     */
+    @Override
+    Object currentTimestampDefault() {
+        return literalDefault(EPOCH);
     }
 
     /** The Connect value of the server's text of a non-null value, e.g. {@code -00:00:00.01} for a TIME(2). */

@@ -19,6 +19,11 @@ final class SetConverter extends AbstractConverter {
     }
 
     @Override
+    Object literalDefault(String literal) {
+        return literal;
+    }
+
+    @Override
     Object readJdbc(ResultSet rs, int index) throws SQLException {
         return rs.getString(index);
     }

@@ -34,6 +34,11 @@ final class TextConverter extends AbstractConverter {
     }
 
     @Override
+    Object literalDefault(String literal) {
+        return literal;
+    }
+
+    @Override
     public Object toJdbc(Object connectValue) {
         return connectValue;
     }

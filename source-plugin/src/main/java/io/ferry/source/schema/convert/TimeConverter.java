@@ -18,6 +18,13 @@ final class TimeConverter extends ServerTextConverter {
         return parseMicros(text);
     }
 
+    /** The time part of a date-and-time literal, as Debezium reads it (CURRENT_TIMESTAMP gives 0). */
+    @Override
+    Object literalDefault(String literal) {
+        int space = literal.indexOf(' ');
+        return parseMicros(space < 0 ? literal : literal.substring(space + 1));
+    }
+
     @Override
     Object convertBinlog(Serializable raw) {
         Duration duration = (Duration) raw;

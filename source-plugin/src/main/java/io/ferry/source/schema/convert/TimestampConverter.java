@@ -30,6 +30,16 @@ final class TimestampConverter extends ServerTextConverter {
         return value.isZeroDate() ? zero() : format(value.toLocalDateTime());
     }
 
+    /**
+     * The epoch, an invalid TIMESTAMP, stands for CURRENT_TIMESTAMP (see the superclass) and is handled as a
+     * zero date, as Debezium does: no default in a nullable column. A literal is read as UTC, the session time
+     * zone in which information_schema prints it.
+     */
+    @Override
+    Object literalDefault(String literal) {
+        return literal.equals(EPOCH) ? zero() : fromServerText(literal);
+    }
+
     @Override
     Object convertBinlog(Serializable raw) {
         Instant instant = (Instant) raw;
@@ -37,7 +47,7 @@ final class TimestampConverter extends ServerTextConverter {
     }
 
     private Object zero() {
-        return optional() ? null : format(LocalDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC));
+        return optional() ? null : zeroInNotNull(format(LocalDateTime.ofInstant(Instant.EPOCH, ZoneOffset.UTC)));
     }
 
     private String format(LocalDateTime utc) {

@@ -3,6 +3,7 @@ package io.ferry.source.schema.convert;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.RoundingMode;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
@@ -26,6 +27,11 @@ final class UnsignedBigintConverter extends AbstractConverter {
     Object convertBinlog(Serializable raw) {
         // The binlog client returns the 8 bytes as a signed long: reinterpret them as unsigned.
         return new BigDecimal(new BigInteger(Long.toUnsignedString(((Number) raw).longValue())));
+    }
+
+    @Override
+    Object literalDefault(String literal) {
+        return new BigDecimal(literal).setScale(0, RoundingMode.HALF_UP);
     }
 
     @Override

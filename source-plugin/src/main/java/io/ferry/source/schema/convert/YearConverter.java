@@ -15,6 +15,12 @@ final class YearConverter extends ServerTextConverter {
         return Integer.parseInt(text.substring(0, 4));
     }
 
+    /** A YEAR has no CURRENT_TIMESTAMP. */
+    @Override
+    Object currentTimestampDefault() {
+        return null;
+    }
+
     @Override
     Object convertBinlog(Serializable raw) {
         return ((Number) raw).intValue();
