@@ -27,8 +27,6 @@ public final class FerryCli {
     static final int FAILED = 1;
     static final int USAGE = 2;
 
-    /** Commands that are designed (see the README) but do not run yet. */
-    private static final List<String> PLANNED = List.of("validate", "cutover");
 
     private final PrintStream out;
     private final PrintStream err;
@@ -84,15 +82,17 @@ public final class FerryCli {
                 return withTask(command, rest, List.of("--json"), (task, a) ->
                         StatusCommand.run(task, environment, a.flag("--json"), out, err));
             }
+            case "validate" -> {
+                return withTask(command, rest, List.of("--json"), (task, a) -> validate(task, a.flag("--json")));
+            }
+            case "cutover" -> {
+                return withTask(command, rest, List.of("--no-prompt"), (task, a) ->
+                        new CutoverCommand(task, environment, out, err).run(a.flag("--no-prompt")));
+            }
             case "stop", "resume", "remove" -> {
                 return withTask(command, rest, List.of(), (task, a) -> connectors(command, task));
             }
             default -> {
-                if (PLANNED.contains(command)) {
-                    err.println("ferry " + command + ": not implemented yet in ferry " + FerryVersion.get()
-                            + " (see the status table in README.md)");
-                    return FAILED;
-                }
                 err.println("ferry: unknown command '" + command + "'");
                 usage(err);
                 return USAGE;
@@ -130,6 +130,14 @@ public final class FerryCli {
         return report.exitCode();
     }
 
+    private int validate(TaskFile task, boolean json) {
+        MigratorSettings settings = MigratorSettings.of(new TaskCompiler(task).compile(environment)
+                .migratorSettings());
+        StepReport report = new MigratorSteps(settings).validate();
+        out.print(json ? report.json() : report.text());
+        return report.exitCode();
+    }
+
     private int connectors(String command, TaskFile task) {
         Optional<ConnectTarget> target = ConnectTarget.of(task);
         ConnectRestClient rest = target.map(ConnectTarget::rest).orElse(null);
@@ -156,30 +164,49 @@ public final class FerryCli {
     }
 
     private int demo(List<String> args) {
-        if (!args.isEmpty()) {
-            err.println("ferry demo takes no arguments");
-            return USAGE;
+        int rows = DemoCommand.DEFAULT_ROWS;
+        int seconds = DemoCommand.DEFAULT_SECONDS;
+        for (int i = 0; i < args.size(); i += 2) {
+            String option = args.get(i);
+            if (!List.of("--rows", "--seconds").contains(option) || i + 1 >= args.size()) {
+                err.println("ferry demo takes [--rows N] [--seconds S], got " + args);
+                return USAGE;
+            }
+            int value;
+            try {
+                value = Integer.parseInt(args.get(i + 1));
+            } catch (NumberFormatException e) {
+                value = -1;
+            }
+            if (value < 1) {
+                err.println("ferry demo: " + option + " needs a whole number of at least 1, got '" + args.get(i + 1)
+                        + "'");
+                return USAGE;
+            }
+            if (option.equals("--rows")) {
+                rows = value;
+            } else {
+                seconds = value;
+            }
         }
-        out.println("ferry demo: not implemented yet in ferry " + FerryVersion.get() + ".");
-        out.println("It will start a source and a destination server and an embedded Kafka Connect stack on"
-                + " this machine, and migrate a sample database between them with no downtime.");
-        out.println("What works today is listed in the status table in README.md.");
-        return OK;
+        return new DemoCommand(out, err, rows, seconds).run();
     }
 
     private static void usage(PrintStream to) {
         to.println("""
                 usage: ferry <command> [arguments]
 
-                  demo              migrate a sample database on an embedded single-machine stack (planned)
+                  demo              migrate a sample database on an embedded single-machine stack under a
+                                    live write load [--rows N (200000)] [--seconds S of incremental (10)]
                   plan TASK         print the migrator settings and connector configs a task file compiles to
                   precheck TASK     check source and destination before migrating [--json]
                   migrate TASK      run or resume a migration task, with live progress (Ctrl-C to leave)
                   status TASK       phase, counts and lag of each table, connector states [--json]
                   stop TASK         pause the task's connectors; resume TASK resumes them
                   remove TASK       delete the task's connectors (their offsets stay in Kafka)
-                  validate TASK     compare source and destination checksums (planned)
-                  cutover TASK      guided switch-over to the destination (planned)
+                  validate TASK     compare source and destination by checksums, listing differing keys [--json]
+                  cutover TASK      guided switch-over to the destination: catch up, stop writes, drain,
+                                    delete the connectors, foreign keys and triggers, validate [--no-prompt]
                   version           print Ferry's version
 
                 TASK is a task file (YAML), see config/task-example.yaml.

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * {@code ferry migrate TASK}: precheck, schema pre-data, both connectors created or updated, then live progress
@@ -134,7 +135,7 @@ final class MigrateCommand {
     }
 
     /** Creates the connector, or updates it if its config changed (an update restarts it); says which. */
-    private static String deploy(ConnectRestClient rest, String name, Map<String, String> config) {
+    static String deploy(ConnectRestClient rest, String name, Map<String, String> config) {
         Optional<Map<String, String>> current = rest.config(name).map(c -> {
             Map<String, String> withoutName = new HashMap<>(c);
             withoutName.remove("name");
@@ -148,7 +149,7 @@ final class MigrateCommand {
     }
 
     /** Precheck, then the schema's pre-data phase; false (after saying why) if the task must not go on. */
-    private boolean preData(MigrationSteps migrator) {
+    boolean preData(MigrationSteps migrator) {
         out.println("Precheck ...");
         StepReport precheck = migrator.precheck();
         out.print(precheck.text());
@@ -170,6 +171,14 @@ final class MigrateCommand {
     }
 
     private int watch(StatusProbe probe) throws InterruptedException {
+        return watch(probe, status -> "done".equals(status.phase())) != null ? FerryCli.OK : FerryCli.FAILED;
+    }
+
+    /**
+     * Shows live progress until {@code until} holds (returns that status) or the task fails (returns null after
+     * saying why).
+     */
+    TaskStatus watch(StatusProbe probe, Predicate<TaskStatus> until) throws InterruptedException {
         boolean interactive = System.console() != null;
         ProgressView view = new ProgressView();
         Alerts alerts = new Alerts(task.alerts());
@@ -201,11 +210,13 @@ final class MigrateCommand {
             lastPhase = status.phase();
             if (status.failed()) {
                 err.println("ferry migrate: the task failed: " + String.join("; ", status.errors()));
-                return FerryCli.FAILED;
+                return null;
             }
-            if ("done".equals(status.phase())) {
-                out.println("The full copy is applied.");
-                return FerryCli.OK;
+            if (until.test(status)) {
+                if ("done".equals(status.phase())) {
+                    out.println("The full copy is applied.");
+                }
+                return status;
             }
             Thread.sleep(REFRESH.toMillis());
         }

@@ -100,24 +100,24 @@ public final class SampleShop {
                     + " IF(seq % 7 = 0, ' \u00e9t\u00e9 \uD83D\uDEA2', '')), ELT(1 + seq % 4, 'DE', 'FR', 'JP', 'BR'),"
                     + " (seq % 10000) / 100, seq % 5 = 0, TIMESTAMP '2024-01-01 00:00:00' + INTERVAL seq SECOND"
                     + " + INTERVAL seq % 1000000 MICROSECOND, IF(seq % 3 = 0, NULL,"
-                    + " JSON_OBJECT('newsletter', seq % 2 = 0, 'score', seq % 97)) FROM seq_1_to_" + customers);
+                    + " JSON_OBJECT('newsletter', seq % 2 = 0, 'score', seq % 97)) FROM shop.seq_1_to_" + customers);
             statement.execute("INSERT INTO shop.products SELECT CONCAT('SKU-', LPAD(seq, 6, '0')),"
                     + " CONCAT('Product ', seq), 1 + (seq % 500) + 0.99, IF(seq % 11 = 0, NULL, seq / 3.0),"
                     + " ELT(1 + seq % 5, 'red', 'green', 'blue', 'black', NULL),"
-                    + " ELT(1 + seq % 4, '', 'new', 'sale,eco', 'gift'), UNHEX(MD5(seq)) FROM seq_1_to_" + products);
+                    + " ELT(1 + seq % 4, '', 'new', 'sale,eco', 'gift'), UNHEX(MD5(seq)) FROM shop.seq_1_to_" + products);
             statement.execute("INSERT INTO shop.orders (id, customer_id, status, total, placed_at, ship_by, note)"
                     + " SELECT seq, 1 + seq % " + customers + ", ELT(1 + seq % 4, 'new', 'paid', 'shipped',"
                     + " 'cancelled'), (seq % 100000) / 10, TIMESTAMP '2024-06-01 00:00:00' + INTERVAL seq SECOND,"
                     + " IF(seq % 4 = 0, NULL, DATE '2024-07-01' + INTERVAL seq % 365 DAY),"
-                    + " IF(seq % 10 = 0, REPEAT('note ', 20), NULL) FROM seq_1_to_" + orders);
+                    + " IF(seq % 10 = 0, REPEAT('note ', 20), NULL) FROM shop.seq_1_to_" + orders);
             // One line per order, and a second one on every other order.
             statement.execute("INSERT INTO shop.order_items SELECT seq, 1, CONCAT('SKU-',"
                     + " LPAD(1 + seq % " + products + ", 6, '0')), 1 + seq % 3, 1 + (seq % 500) + 0.99"
-                    + " FROM seq_1_to_" + orders);
+                    + " FROM shop.seq_1_to_" + orders);
             statement.execute("INSERT INTO shop.order_items SELECT seq, 2, CONCAT('SKU-', LPAD(1 + (seq * 7) % "
-                    + products + ", 6, '0')), 1, 9.99 FROM seq_1_to_" + orders + " WHERE seq % 2 = 0");
+                    + products + ", 6, '0')), 1, 9.99 FROM shop.seq_1_to_" + orders + " WHERE seq % 2 = 0");
             statement.execute("INSERT INTO shop.audit_log SELECT TIMESTAMP '2024-06-01 00:00:00' + INTERVAL seq"
-                    + " MINUTE, 'import', CONCAT('batch ', seq % 10) FROM seq_1_to_" + Math.max(10, rows / 100));
+                    + " MINUTE, 'import', CONCAT('batch ', seq % 10) FROM shop.seq_1_to_" + Math.max(10, rows / 100));
         }
     }
 
