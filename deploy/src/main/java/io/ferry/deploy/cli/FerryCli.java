@@ -42,7 +42,21 @@ public final class FerryCli {
         this.environment = environment;
     }
 
+    /** Held so the JDK cannot collect the logger, and with it the level set below. */
+    private static final java.util.logging.Logger BINLOG_CLIENT_LOG =
+            java.util.logging.Logger.getLogger("com.github.shyiko.mysql.binlog");
+
     public static void main(String[] args) {
+        // The terminal belongs to ferry's own output. The distribution also carries the testkit (ferry demo runs
+        // its servers), whose log4j2-test.xml would otherwise win over ferry's log4j2.xml; and the binlog client
+        // logs each connection through java.util.logging.
+        if (System.getProperty("log4j2.configurationFile") == null) {
+            java.net.URL config = FerryCli.class.getResource("/log4j2.xml");
+            if (config != null) {
+                System.setProperty("log4j2.configurationFile", config.toString());
+            }
+        }
+        BINLOG_CLIENT_LOG.setLevel(java.util.logging.Level.WARNING);
         System.exit(new FerryCli(System.out, System.err).run(args));
     }
 

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * The switch-over from source to destination, DTS's steps in order. Nothing irreversible happens before the
  * application's writes have stopped and the destination holds everything the source's binlog had at that moment:
  * <ol>
- *   <li>wait until the task is undelayed (lag under a second, nothing pending);</li>
+ *   <li>wait until the task is undelayed (no change waiting a second or more);</li>
  *   <li>the application stops writing to the source (asked, or assumed with {@code --no-prompt});</li>
  *   <li>read the source's binlog end: the last change the destination must get;</li>
  *   <li>wait until the source connector has streamed past it (its committed offset);</li>
@@ -97,7 +97,7 @@ public final class Cutover {
             return report;
         }
         if (!step(report, 5, "Wait until the sink has applied every change", () ->
-                probe.awaitUndelayed(timeout, POLL).pending() + " records pending")) {
+                probe.awaitDrained(timeout, POLL).pending() + " records pending")) {
             return report;
         }
         if (!step(report, 6, "Delete the connectors", () -> {

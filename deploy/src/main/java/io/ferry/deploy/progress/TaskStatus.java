@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param lagSeconds how long the oldest record the sink has not applied has been in Kafka (0 when none); empty
  *                   when it could not be read
  * @param pending    records in the task's topics the sink has not applied
- * @param undelayed  lag under one second, nothing pending, and both connectors running
+ * @param undelayed  both connectors running, no error, and no record waiting a second or more to be applied
+ *                   (lag under one second; records younger than that may be in flight)
  * @param connectors the source's and the sink's status (absent when not created)
  * @param errors     failures of connectors or tasks, and what could not be read
  */

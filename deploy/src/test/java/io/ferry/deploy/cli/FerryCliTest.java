@@ -38,9 +38,9 @@ class FerryCliTest {
     }
 
     @Test
-    void plannedCommandsFailAndSaySo() {
-        assertThat(cli.run(new String[] {"cutover", "task.yaml"})).isEqualTo(FerryCli.FAILED);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("ferry cutover: not implemented yet");
+    void cutoverAndValidateNeedATaskFile() {
+        assertThat(cli.run(new String[] {"cutover", "--no-prompt"})).isEqualTo(FerryCli.USAGE);
+        assertThat(cli.run(new String[] {"validate", "missing-task.yaml"})).isEqualTo(FerryCli.USAGE);
     }
 
     @Test
@@ -82,8 +82,12 @@ class FerryCliTest {
     }
 
     @Test
-    void demoSaysItIsNotImplementedYet() {
-        assertThat(cli.run(new String[] {"demo"})).isEqualTo(FerryCli.OK);
-        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("ferry demo: not implemented yet");
+    void demoOptionsAreCheckedBeforeAnythingStarts() {
+        assertThat(cli.run(new String[] {"demo", "--rows"})).isEqualTo(FerryCli.USAGE);
+        assertThat(cli.run(new String[] {"demo", "--rows", "0"})).isEqualTo(FerryCli.USAGE);
+        assertThat(cli.run(new String[] {"demo", "--fast", "1"})).isEqualTo(FerryCli.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--rows needs a whole number of at least 1",
+                "ferry demo takes [--rows N] [--seconds S]");
+        assertThat(out.size()).isZero();
     }
 }
