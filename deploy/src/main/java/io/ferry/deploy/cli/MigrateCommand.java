@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -104,6 +105,10 @@ final class MigrateCommand {
             if (resuming) {
                 out.println("The connectors of " + task.name() + " exist: resuming from their offsets (precheck and"
                         + " schema pre-data ran when they were created).");
+                for (String name : List.of(task.sourceConnectorName(), task.sinkConnectorName())) {
+                    rest.status(name).filter(st -> "PAUSED".equals(st.state())).ifPresent(st -> out.println(name
+                            + " is paused (ferry stop); ferry resume " + task.name() + " continues it."));
+                }
             } else if (!checked && !preData(migrator)) {
                 return FerryCli.FAILED;
             }
