@@ -112,11 +112,11 @@ final class MigrateCommand {
             } else if (!checked && !preData(migrator)) {
                 return FerryCli.FAILED;
             }
-            for (Map.Entry<String, Map<String, String>> connector : Map.of(
-                    task.sourceConnectorName(), compiled.sourceConnector().get(),
-                    task.sinkConnectorName(), compiled.sinkConnector().orElseThrow()).entrySet()) {
-                out.println(deploy(rest, connector.getKey(), connector.getValue()) + " on " + target.restUrl());
-            }
+            // The source first: it creates the topics the sink's regex subscription then finds.
+            out.println(deploy(rest, task.sourceConnectorName(), compiled.sourceConnector().get()) + " on "
+                    + target.restUrl());
+            out.println(deploy(rest, task.sinkConnectorName(), compiled.sinkConnector().orElseThrow()) + " on "
+                    + target.restUrl());
             return watch(new StatusProbe(task, settings, target, Clock.systemUTC()));
         } catch (InterruptedException e) {
             if (stack == null && task.connect().isPresent()) {
