@@ -11,6 +11,7 @@ import io.ferry.deploy.task.TaskFile;
 import io.ferry.deploy.task.TaskFileException;
 import io.ferry.migrator.settings.MigratorSettings;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,8 @@ public final class FerryCli {
         } catch (TaskFileException e) {
             err.println("ferry " + command + ": " + e.getMessage());
             return USAGE;
-        } catch (ConnectException e) {
+        } catch (ConnectException | IllegalStateException | UncheckedIOException e) {
+            // e.g. an unreachable cluster, a second ferry on the same embedded stack, a data directory not writable
             err.println("ferry " + command + ": " + e.getMessage());
             return FAILED;
         }

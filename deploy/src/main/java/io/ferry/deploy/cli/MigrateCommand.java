@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -105,14 +106,18 @@ final class MigrateCommand {
             if (resuming) {
                 out.println("The connectors of " + task.name() + " exist: resuming from their offsets (precheck and"
                         + " schema pre-data ran when they were created).");
+                for (String name : List.of(task.sourceConnectorName(), task.sinkConnectorName())) {
+                    rest.status(name).filter(st -> "PAUSED".equals(st.state())).ifPresent(st -> out.println(name
+                            + " is paused (ferry stop); ferry resume " + task.name() + " continues it."));
+                }
             } else if (!checked && !preData(migrator)) {
                 return FerryCli.FAILED;
             }
-            for (Map.Entry<String, Map<String, String>> connector : Map.of(
-                    task.sourceConnectorName(), compiled.sourceConnector().get(),
-                    task.sinkConnectorName(), compiled.sinkConnector().orElseThrow()).entrySet()) {
-                out.println(deploy(rest, connector.getKey(), connector.getValue()) + " on " + target.restUrl());
-            }
+            // The source first: it creates the topics the sink's regex subscription then finds.
+            out.println(deploy(rest, task.sourceConnectorName(), compiled.sourceConnector().get()) + " on "
+                    + target.restUrl());
+            out.println(deploy(rest, task.sinkConnectorName(), compiled.sinkConnector().orElseThrow()) + " on "
+                    + target.restUrl());
             return watch(new StatusProbe(task, settings, target, Clock.systemUTC()));
         } catch (InterruptedException e) {
             if (stack == null && task.connect().isPresent()) {

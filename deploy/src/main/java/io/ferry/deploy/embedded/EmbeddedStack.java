@@ -83,7 +83,9 @@ public final class EmbeddedStack implements AutoCloseable {
             EmbeddedStack stack = new EmbeddedStack(dir, ports, channel, lock);
             try {
                 stack.startKafka();
+                LOG.info("Embedded broker up after {} ms", (System.nanoTime() - began) / 1_000_000);
                 stack.startConnect(pluginPath, workerGroup);
+                LOG.info("Embedded Connect worker started after {} ms", (System.nanoTime() - began) / 1_000_000);
                 stack.awaitReady();
             } catch (RuntimeException e) {
                 stack.close();

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code ferry migrate} with no connect section: the embedded broker and worker start in this JVM, a full-only
- * task copies the table and ends by itself once the copy is applied, and the stack stops with it.
+ * task copies the table and ends by itself once the copy is applied, and the stack stops with it; a re-run
+ * restarts the stack on the same data and resumes instead of copying again.
  */
 class EmbeddedMigrateIT {
 
@@ -47,6 +48,16 @@ class EmbeddedMigrateIT {
                 "Stopping the embedded stack");
         assertThat(DESTINATION.queryString("SELECT COUNT(*) FROM crm.people")).isEqualTo("1500");
         assertThat(Files.exists(dir.resolve("data").resolve("stack.properties"))).isTrue();
+        String applied = "SELECT SUM(next_offset) FROM ferry.ferry_offsets WHERE connector = 'embedded-it-sink'";
+        assertThat(DESTINATION.queryString(applied)).isEqualTo("1500");
+
+        // A re-run restarts the stack on the same data: the connectors exist, the snapshot is not read again.
+        CliRunner.Result again = CliRunner.run("migrate", task.toString());
+        assertThat(again.exitCode()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("resuming from their offsets", "The full copy is applied.")
+                .doesNotContain("Precheck");
+        assertThat(DESTINATION.queryString(applied)).isEqualTo("1500");
+
         CliRunner.Result status = CliRunner.run("status", task.toString());
         assertThat(status.exitCode()).isEqualTo(1);
         assertThat(status.err()).contains("the embedded stack of task embedded-it is not running");

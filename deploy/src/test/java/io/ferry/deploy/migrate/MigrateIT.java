@@ -5,11 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.deploy.cli.CliRunner;
+import io.ferry.deploy.connect.ConnectTarget;
+import io.ferry.deploy.progress.StatusProbe;
+import io.ferry.deploy.progress.TaskStatus;
+import io.ferry.deploy.task.TaskCompiler;
+import io.ferry.deploy.task.TaskFile;
+import io.ferry.deploy.task.TaskFileParser;
+import io.ferry.migrator.settings.MigratorSettings;
 import io.ferry.testkit.connect.ConnectCluster;
 import io.ferry.testkit.mysql.MySqlServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -105,6 +114,12 @@ class MigrateIT {
         CliRunner.Background again = CliRunner.background("migrate", task.toString());
         SOURCE.execute("INSERT INTO shop.orders VALUES (5002, 'after rerun', 2.50)");
         awaitConverged();
+        TaskFile parsed = TaskFileParser.parse(task);
+        StatusProbe probe = new StatusProbe(parsed, MigratorSettings.of(new TaskCompiler(parsed).compile(Map.of())
+                .migratorSettings()), ConnectTarget.of(parsed).orElseThrow(), Clock.systemUTC());
+        TaskStatus undelayed = probe.awaitUndelayed(Duration.ofSeconds(45), Duration.ofSeconds(1));
+        assertThat(undelayed.pending()).isZero();
+        assertThat(undelayed.lagSeconds()).hasValueSatisfying(lag -> assertThat(lag).isLessThan(1.0));
         JsonNode resumed = awaitUndelayed(task);
         assertThat(again.stop()).isZero();
         assertThat(again.out()).contains("resuming from their offsets", "it-move-source: unchanged")
