@@ -103,6 +103,9 @@ final class MigrationConnectors {
         config.put(MySqlSinkConfig.CONNECTION_PORT_CONFIG, String.valueOf(destination.port()));
         config.put(MySqlSinkConfig.CONNECTION_USER_CONFIG, destination.user());
         config.put(MySqlSinkConfig.CONNECTION_PASSWORD_CONFIG, destination.password());
+        // The sink is deployed with the source, before the topics exist: a regex subscription sees a new topic
+        // only at the consumer's next metadata refresh, by default after 5 minutes. Same for every contender.
+        config.put("consumer.override.metadata.max.age.ms", "1000");
         return config;
     }
 }
