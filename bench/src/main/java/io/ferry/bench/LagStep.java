@@ -12,7 +12,21 @@ record LagStep(String pipeline, ChangeWorkload.Step step, LagStats lag, String f
 
     /** The bar: p99 lag under a second, at (nearly) the rate offered, caught up afterwards. */
     boolean sustained() {
-        boolean rateHeld = step.offeredRate() == 0 || step.achievedRate() >= 0.95 * step.offeredRate();
-        return failure == null && lag.samples() > 0 && lag.p99() < 1_000_000 && rateHeld;
+        return verdict().equals("yes");
+    }
+
+    /** "yes", or why not: the pipeline fell behind, p99 was too high, or the writers did not offer the rate. */
+    String verdict() {
+        if (failure != null) {
+            return "no: did not catch up";
+        }
+        if (lag.samples() == 0 || lag.p99() >= 1_000_000) {
+            return "no: p99 >= 1 s";
+        }
+        if (step.offeredRate() > 0 && step.achievedRate() < 0.95 * step.offeredRate()) {
+            return "no: writers reached only " + Math.round(100 * step.achievedRate() / step.offeredRate())
+                    + "% of the rate";
+        }
+        return "yes";
     }
 }

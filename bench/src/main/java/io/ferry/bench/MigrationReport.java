@@ -26,7 +26,7 @@ final class MigrationReport {
         }
         if (!lag.isEmpty()) {
             md.append("\n### Incremental: end-to-end lag\n\n| pipeline | offered rows/s | achieved rows/s |"
-                    + " changes measured | p50 | p95 | p99 | max | p99 < 1 s |\n"
+                    + " changes measured | p50 | p95 | p99 | max | sustained (p99 < 1 s) |\n"
                     + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
             for (LagStep step : lag) {
                 LagStats l = step.lag();
@@ -37,8 +37,7 @@ final class MigrationReport {
                         .append(" | ").append(grouped(l.samples()))
                         .append(" | ").append(ms(l.p50())).append(" | ").append(ms(l.p95()))
                         .append(" | ").append(ms(l.p99())).append(" | ").append(ms(l.max()))
-                        .append(" | ").append(step.failure() != null ? "did not catch up" : step.sustained() ? "yes"
-                                : "no").append(" |\n");
+                        .append(" | ").append(step.verdict()).append(" |\n");
             }
             md.append('\n');
             for (String pipeline : lag.stream().map(LagStep::pipeline).distinct().toList()) {
@@ -57,10 +56,10 @@ final class MigrationReport {
         int ok = t.runs().size();
         int all = ok + s.failures().size();
         if (ok == 0) {
-            return "| " + s.name() + " | 0 of " + all + " | failed | - | - | - | - | - |\n";
+            return "| " + cell(s.name()) + " | 0 of " + all + " | failed | - | - | - | - | - |\n";
         }
         double median = t.medianRowsPerSecond();
-        return "| " + s.name() + " | " + ok + " of " + all
+        return "| " + cell(s.name()) + " | " + ok + " of " + all
                 + " | " + fixed(t.median(r -> r.nanos() / 1e9), 1)
                 + " | " + grouped(median)
                 + " | " + grouped(t.minRowsPerSecond()) + " - " + grouped(t.maxRowsPerSecond())
@@ -92,6 +91,11 @@ final class MigrationReport {
 
     private static String ratio(double a, double b) {
         return Double.isNaN(a) || Double.isNaN(b) ? "-" : fixed(a / b, 2);
+    }
+
+    /** A table cell's text: a pipe ("mariadb-dump | mariadb") would end the cell. */
+    private static String cell(String text) {
+        return text.replace("|", "\\|");
     }
 
     private static String ms(long micros) {
