@@ -57,7 +57,7 @@ final class FerryLag {
         connect.deploy(PREFIX + "-sink", MigrationConnectors.ferrySink(destination, tables, PREFIX, sinkTasks));
         List<LagStep> steps = new ArrayList<>();
         try {
-            String copied = awaitConverged(settings.runTimeout());
+            String copied = awaitConverged(settings.runTimeout(), tables.names());
             if (copied != null) {
                 throw new IllegalStateException("The full copy before the incremental scenario did not converge: "
                         + copied);
@@ -67,7 +67,8 @@ final class FerryLag {
             for (int rate : settings.rates()) {
                 String since = source.queryString("SELECT UTC_TIMESTAMP(6)");
                 ChangeWorkload.Step step = workload.run(rate, Duration.ofSeconds(settings.rateSeconds()));
-                String failure = awaitConverged(Duration.ofMinutes(5));
+                // Only orders changes: checking only it keeps the checks' load on the servers small meanwhile.
+                String failure = awaitConverged(Duration.ofMinutes(5), List.of(MigrationTables.ORDERS));
                 LagStats lag = LagStats.of(lags(since));
                 steps.add(new LagStep(PIPELINE, step, lag, failure));
                 LOG.info("Ferry at {} rows/s offered, {} achieved: {}{}", rate, Math.round(step.achievedRate()), lag,
@@ -85,12 +86,12 @@ final class FerryLag {
         return steps;
     }
 
-    /** Null once every table has the source's rows over the source's columns; else what differs at the timeout. */
-    private String awaitConverged(Duration timeout) {
+    /** Null once the tables have the source's rows over the source's columns; else what differs at the timeout. */
+    private String awaitConverged(Duration timeout, List<String> names) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            Map<String, TableDigest> expected = tables.digests(source, source);
-            Map<String, TableDigest> actual = tables.digests(destination, source);
+            Map<String, TableDigest> expected = tables.digests(source, source, names);
+            Map<String, TableDigest> actual = tables.digests(destination, source, names);
             if (expected.equals(actual)) {
                 return null;
             }

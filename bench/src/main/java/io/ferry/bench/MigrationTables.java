@@ -116,8 +116,13 @@ record MigrationTables(String database, Map<String, Long> rows, long textBytes) 
 
     /** Every table's digest over the source's columns (a destination may have more, see the lag scenario). */
     Map<String, TableDigest> digests(MySqlServer server, MySqlServer columnsFrom) {
+        return digests(server, columnsFrom, names());
+    }
+
+    /** The digests of the named tables only. */
+    Map<String, TableDigest> digests(MySqlServer server, MySqlServer columnsFrom, List<String> names) {
         Map<String, TableDigest> digests = new LinkedHashMap<>();
-        for (String table : rows.keySet()) {
+        for (String table : names) {
             digests.put(table, TableDigest.of(server, database, table, columns(columnsFrom, table)));
         }
         return digests;
