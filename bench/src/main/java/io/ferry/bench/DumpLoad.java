@@ -63,11 +63,6 @@ final class DumpLoad {
         }
     }
 
-    /** The version, for the report: "mariadb-dump from 11.4.5-MariaDB". */
-    String describe() {
-        return bin.getParent().getFileName() + " client binaries (" + bin + ")";
-    }
-
     private static Path findClients() {
         Path root = Path.of(System.getProperty("java.io.tmpdir"), "ferry-testkit");
         try (Stream<Path> dirs = Files.list(root)) {

@@ -2,6 +2,7 @@ package io.ferry.bench;
 
 import io.ferry.testkit.connect.ConnectCluster;
 import io.ferry.testkit.mysql.MySqlServer;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -122,7 +123,7 @@ final class FullMigration {
             if (timed) {
                 contender.scenario().add(run, peak);
             }
-        } catch (IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IllegalStateException | UncheckedIOException e) {
             footprint.stop();
             LOG.warn("{} ({}) failed: {}", name, prefix, e.getMessage());
             if (timed) {
