@@ -14,8 +14,13 @@ record TableDigest(long rows, String checksum) {
         List<String> columns = server.queryRows("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE"
                 + " TABLE_SCHEMA = '" + database + "' AND TABLE_NAME = '" + table + "' ORDER BY ORDINAL_POSITION")
                 .stream().map(row -> "`" + row.get(0) + "`").toList();
+        return of(server, database, table, columns);
+    }
+
+    /** The digest over the named (quoted) columns only: a destination may carry columns the source lacks. */
+    static TableDigest of(MySqlServer server, String database, String table, List<String> quotedColumns) {
         List<String> row = server.queryRows("SELECT COUNT(*), COALESCE(SUM(CRC32(CONCAT_WS('|', "
-                + String.join(", ", columns) + "))), 0) FROM `" + database + "`.`" + table + "`").get(0);
+                + String.join(", ", quotedColumns) + "))), 0) FROM `" + database + "`.`" + table + "`").get(0);
         return new TableDigest(Long.parseLong(row.get(0)), row.get(1));
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.LogDirDescription;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.ReplicaInfo;
@@ -26,7 +27,12 @@ final class Topics implements AutoCloseable {
     }
 
     boolean exists(String topic) {
-        return get(admin.listTopics().names()).contains(topic);
+        return names().contains(topic);
+    }
+
+    /** Every topic's name, internal topics included (the schema history topics start with "__"). */
+    Set<String> names() {
+        return get(admin.listTopics(new ListTopicsOptions().listInternal(true)).names());
     }
 
     /** The end offset of every partition of an existing topic: records written and acknowledged. */

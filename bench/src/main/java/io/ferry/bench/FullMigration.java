@@ -1,0 +1,134 @@
+package io.ferry.bench;
+
+import io.ferry.testkit.connect.ConnectCluster;
+import io.ferry.testkit.mysql.MySqlServer;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Scenario 1: the three tables from the source into the emptied destination by every contender, round by round
+ * (so that drift in the machine's load spreads over all of them), after untimed warm-up rounds. After each run
+ * that writes the destination, its tables must match the source's (count and checksum): a run that does not
+ * converge, fails or leaves other rows is counted as failed, not timed. The footprint is sampled in every run.
+ */
+final class FullMigration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FullMigration.class);
+
+    /** One contender: how to run it once (given a fresh topic prefix), and whether it fills the destination. */
+    private record Contender(MigrationScenario scenario, boolean fillsDestination, Function<String, Run> run) {
+    }
+
+    private final MySqlServer source;
+    private final MySqlServer destination;
+    private final ConnectCluster connect;
+    private final MigrationTables tables;
+    private final MigrationSettings settings;
+    private final PipelineRun pipeline;
+    private final Footprint footprint;
+    private final boolean withDebezium;
+    private final Map<String, TableDigest> expected;
+    private int serial;
+
+    FullMigration(MySqlServer source, MySqlServer destination, ConnectCluster connect, PipelineRun pipeline,
+                  MigrationTables tables, MigrationSettings settings, Footprint footprint, boolean withDebezium) {
+        this.source = source;
+        this.destination = destination;
+        this.connect = connect;
+        this.pipeline = pipeline;
+        this.tables = tables;
+        this.settings = settings;
+        this.footprint = footprint;
+        this.withDebezium = withDebezium;
+        this.expected = tables.digests(source, source);
+    }
+
+    List<MigrationScenario> run() {
+        List<Contender> contenders = contenders();
+        for (int round = 1; round <= settings.warmUpRounds(); round++) {
+            LOG.info("Warm-up round {} of {}", round, settings.warmUpRounds());
+            contenders.forEach(c -> measure(c, false));
+        }
+        for (int round = 1; round <= settings.repetitions(); round++) {
+            LOG.info("Round {} of {}", round, settings.repetitions());
+            contenders.forEach(c -> measure(c, true));
+        }
+        return contenders.stream().map(Contender::scenario).toList();
+    }
+
+    private List<Contender> contenders() {
+        List<Contender> list = new ArrayList<>();
+        int partitions = settings.partitions();
+        for (int sourceTasks : settings.sourceTasks()) {
+            for (int sinkTasks : settings.sinkTasks()) {
+                list.add(new Contender(new MigrationScenario("Ferry, source tasks.max=" + sourceTasks
+                        + ", sink tasks.max=" + sinkTasks, MigrationScenario.Kind.FERRY), true,
+                        prefix -> pipeline.run(prefix, MigrationConnectors.ferrySource(source, tables, prefix,
+                                        sourceTasks, "initial_only", partitions),
+                                MigrationConnectors.ferrySink(destination, tables, prefix, sinkTasks))));
+            }
+        }
+        JdbcCopy jdbc = new JdbcCopy(source, destination, tables);
+        for (int threads : settings.jdbcThreads()) {
+            list.add(new Contender(new MigrationScenario("Direct JDBC copy, " + threads + " thread"
+                    + (threads == 1 ? "" : "s"), MigrationScenario.Kind.JDBC_LIMIT), true,
+                    prefix -> jdbc.copy(threads)));
+        }
+        DumpLoad dump = new DumpLoad(source, destination, tables);
+        list.add(new Contender(new MigrationScenario("mariadb-dump | mariadb", MigrationScenario.Kind.DUMP), true,
+                prefix -> dump.copy()));
+        if (withDebezium) {
+            for (int threads : settings.sourceTasks()) {
+                list.add(new Contender(new MigrationScenario("Debezium → Kafka, snapshot.max.threads=" + threads,
+                        MigrationScenario.Kind.DEBEZIUM_TO_KAFKA), false,
+                        prefix -> pipeline.run(prefix, debezium(prefix, threads), null)));
+            }
+            int threads = settings.maxSourceTasks();
+            for (int sinkTasks : settings.sinkTasks()) {
+                list.add(new Contender(new MigrationScenario("Debezium (snapshot.max.threads=" + threads
+                        + ") → Ferry sink, sink tasks.max=" + sinkTasks, MigrationScenario.Kind.DEBEZIUM_TO_FERRY),
+                        true, prefix -> pipeline.run(prefix, debezium(prefix, threads),
+                                MigrationConnectors.ferrySink(destination, tables, prefix, sinkTasks))));
+            }
+        }
+        return list;
+    }
+
+    private Map<String, String> debezium(String prefix, int threads) {
+        return MigrationConnectors.debezium(source, connect, tables, prefix, threads, "initial_only",
+                settings.partitions());
+    }
+
+    private void measure(Contender contender, boolean timed) {
+        String name = contender.scenario().name();
+        tables.truncate(destination);
+        String prefix = "run" + (++serial);
+        footprint.start();
+        try {
+            Run run = contender.run().apply(prefix);
+            Footprint.Peak peak = footprint.stop();
+            if (contender.fillsDestination()) {
+                Map<String, TableDigest> actual = tables.digests(destination, source);
+                if (!expected.equals(actual)) {
+                    throw new IllegalStateException(name + " left " + actual + ", expected " + expected);
+                }
+            }
+            LOG.info("{}{}: {} rows/s, peak heap {} MiB, peak RSS {} MiB", timed ? "" : "(warm-up) ", name,
+                    Math.round(run.rowsPerSecond()), peak.heapBytes() >> 20, peak.rssBytes() >> 20);
+            if (timed) {
+                contender.scenario().add(run, peak);
+            }
+        } catch (IllegalStateException | UncheckedIOException e) {
+            footprint.stop();
+            LOG.warn("{} ({}) failed: {}", name, prefix, e.getMessage());
+            if (timed) {
+                contender.scenario().fail(e.getMessage());
+            }
+        }
+    }
+}

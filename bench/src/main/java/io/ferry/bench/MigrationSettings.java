@@ -1,0 +1,70 @@
+package io.ferry.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What one migration benchmark run does, from system properties (bench/run-migration passes them through):
+ * <ul>
+ *   <li>{@code ferry.bench.rows} rows of the three tables together (1,000,000: half orders, 30% customers, 20%
+ *       notes);</li>
+ *   <li>{@code ferry.bench.repetitions} timed repetitions of every full-migration scenario (3);</li>
+ *   <li>{@code ferry.bench.warmup} untimed rounds of every scenario before the timed ones (1);</li>
+ *   <li>{@code ferry.bench.source.tasks} Ferry source {@code tasks.max} values, and Debezium's
+ *       {@code snapshot.max.threads} values ("1,2");</li>
+ *   <li>{@code ferry.bench.sink.tasks} Ferry sink {@code tasks.max} values ("1,2");</li>
+ *   <li>{@code ferry.bench.partitions} partitions of every change topic, Ferry's and Debezium's (2);</li>
+ *   <li>{@code ferry.bench.jdbc.threads} thread counts of the direct JDBC copy ("1,2");</li>
+ *   <li>{@code ferry.bench.rates} offered change rates of the incremental scenario in rows/s, 0 = as fast as the
+ *       writers go ("1000,5000,0");</li>
+ *   <li>{@code ferry.bench.rate.seconds} how long each rate is offered (60);</li>
+ *   <li>{@code ferry.bench.writers} client threads of the change workload (4);</li>
+ *   <li>{@code ferry.bench.scenarios} which parts run ("full,incremental"; footprint is sampled during full);</li>
+ *   <li>{@code ferry.bench.run.timeout.minutes} a run that has not converged by then is reported as failed (20);</li>
+ *   <li>{@code ferry.bench.results}, {@code ferry.bench.commit} as for the other benchmarks.</li>
+ * </ul>
+ */
+record MigrationSettings(int rows, int repetitions, int warmUpRounds, List<Integer> sourceTasks,
+                         List<Integer> sinkTasks, int partitions, List<Integer> jdbcThreads, List<Integer> rates,
+                         int rateSeconds, int writers, List<String> scenarios, Duration runTimeout,
+                         Path resultsFile, String commit) {
+
+    static MigrationSettings fromSystemProperties() {
+        String results = System.getProperty("ferry.bench.results", "");
+        return new MigrationSettings(
+                Integer.getInteger("ferry.bench.rows", 1_000_000),
+                Integer.getInteger("ferry.bench.repetitions", 3),
+                Integer.getInteger("ferry.bench.warmup", 1),
+                BenchSettings.ints(System.getProperty("ferry.bench.source.tasks", "1,2")),
+                BenchSettings.ints(System.getProperty("ferry.bench.sink.tasks", "1,2")),
+                Integer.getInteger("ferry.bench.partitions", 2),
+                BenchSettings.ints(System.getProperty("ferry.bench.jdbc.threads", "1,2")),
+                BenchSettings.ints(System.getProperty("ferry.bench.rates", "1000,5000,0")),
+                Integer.getInteger("ferry.bench.rate.seconds", 60),
+                Integer.getInteger("ferry.bench.writers", 4),
+                List.of(System.getProperty("ferry.bench.scenarios", "full,incremental").split(",")),
+                Duration.ofMinutes(Integer.getInteger("ferry.bench.run.timeout.minutes", 20)),
+                results.isBlank() ? null : Path.of(results),
+                System.getProperty("ferry.bench.commit", "unknown"));
+    }
+
+    MigrationSettings {
+        if (rows < 100 || repetitions < 1 || warmUpRounds < 0 || partitions < 1 || rateSeconds < 1 || writers < 1) {
+            throw new IllegalArgumentException("rows (at least 100), repetitions, partitions, rate seconds and"
+                    + " writers must be positive, warm-up rounds not negative");
+        }
+        if (sourceTasks.stream().anyMatch(t -> t < 1) || sinkTasks.stream().anyMatch(t -> t < 1)
+                || jdbcThreads.stream().anyMatch(t -> t < 1) || rates.stream().anyMatch(r -> r < 0)) {
+            throw new IllegalArgumentException("task and thread counts must be positive, rates not negative");
+        }
+    }
+
+    boolean runs(String scenario) {
+        return scenarios.stream().map(String::trim).anyMatch(scenario::equals);
+    }
+
+    int maxSourceTasks() {
+        return sourceTasks.stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+}
