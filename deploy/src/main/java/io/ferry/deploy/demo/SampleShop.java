@@ -104,7 +104,8 @@ public final class SampleShop {
             statement.execute("INSERT INTO shop.products SELECT CONCAT('SKU-', LPAD(seq, 6, '0')),"
                     + " CONCAT('Product ', seq), 1 + (seq % 500) + 0.99, IF(seq % 11 = 0, NULL, seq / 3.0),"
                     + " ELT(1 + seq % 5, 'red', 'green', 'blue', 'black', NULL),"
-                    + " ELT(1 + seq % 4, '', 'new', 'sale,eco', 'gift'), UNHEX(MD5(seq)) FROM shop.seq_1_to_" + products);
+                    + " ELT(1 + seq % 4, '', 'new', 'sale,eco', 'gift'), UNHEX(MD5(seq))"
+                    + " FROM shop.seq_1_to_" + products);
             statement.execute("INSERT INTO shop.orders (id, customer_id, status, total, placed_at, ship_by, note)"
                     + " SELECT seq, 1 + seq % " + customers + ", ELT(1 + seq % 4, 'new', 'paid', 'shipped',"
                     + " 'cancelled'), (seq % 100000) / 10, TIMESTAMP '2024-06-01 00:00:00' + INTERVAL seq SECOND,"
