@@ -105,7 +105,7 @@ class AvroEndToEndIT {
         // An incompatible change (a NOT NULL column has no default in the schema): the registry refuses the new
         // version and the source task fails with its message; the record is not dropped or written unframed.
         SOURCE.execute("ALTER TABLE types.all_types ADD COLUMN c_strict INT NOT NULL",
-                "INSERT INTO types.all_types (id) VALUES (11)");
+                "INSERT INTO types.all_types (id, c_strict) VALUES (11, 5)");
         String failure = CONNECT.awaitTaskFailure("av-source", TIMEOUT);
         assertThat(failure).containsIgnoringCase("incompatib");
         assertThat(REGISTRY.getText(VALUE_SUBJECT)).isEqualTo("[1,2]");
