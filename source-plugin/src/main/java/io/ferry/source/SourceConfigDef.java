@@ -11,6 +11,7 @@ import static io.ferry.source.MySqlSourceConfig.DATABASE_PORT_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.DATABASE_SERVER_ID_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.DATABASE_USER_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.DERIVED_SERVER_ID_BASE;
+import static io.ferry.source.MySqlSourceConfig.FIELD_NAME_ADJUSTMENT_MODE_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.GROUP_CONNECTION;
 import static io.ferry.source.MySqlSourceConfig.GROUP_SELECTION;
 import static io.ferry.source.MySqlSourceConfig.GROUP_SNAPSHOT;
@@ -43,6 +44,7 @@ import io.ferry.source.SourceConfigValidators.HeartbeatTable;
 import io.ferry.source.SourceConfigValidators.OperationList;
 import io.ferry.source.SourceConfigValidators.Regex;
 import io.ferry.source.SourceConfigValidators.RegexList;
+import io.ferry.source.schema.convert.FieldNameAdjustment;
 import io.ferry.source.stream.OnlineDdlMode;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -93,6 +95,13 @@ final class SourceConfigDef {
         def.define(TOMBSTONES_ON_DELETE_CONFIG, Type.BOOLEAN, true, Importance.MEDIUM, "Whether a delete event is"
                         + " followed by a tombstone (same key, null value), so that log compaction can drop the row.",
                 GROUP_TOPICS, ++order, Width.SHORT, "Tombstones on delete");
+        def.define(FIELD_NAME_ADJUSTMENT_MODE_CONFIG, Type.STRING, FieldNameAdjustment.NONE.configValue(),
+                ConfigDef.ValidString.in(FieldNameAdjustment.configValues()), Importance.MEDIUM,
+                "How column names become field names: none (unchanged) or avro (valid Avro names: characters"
+                        + " other than ASCII letters, digits and _ become _, and a name starting with a digit gets a"
+                        + " leading _). Set avro with an Avro converter when a column name starts with a digit or"
+                        + " holds $, - or other punctuation; Ferry's sink maps the adjusted names back to columns.",
+                GROUP_TOPICS, ++order, Width.SHORT, "Field name adjustment");
 
         order = 0;
         def.define(DATABASE_INCLUDE_CONFIG, Type.LIST, "", new RegexList(), Importance.HIGH,

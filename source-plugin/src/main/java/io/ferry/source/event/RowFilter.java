@@ -1,5 +1,6 @@
 package io.ferry.source.event;
 
+import io.ferry.common.AvroNames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -259,6 +260,13 @@ public final class RowFilter {
     private static Object value(Struct row, String column) {
         for (Field field : row.schema().fields()) {
             if (field.name().equalsIgnoreCase(column)) {
+                return row.get(field);
+            }
+        }
+        // Under field.name.adjustment.mode=avro the field of column `price$` is price_.
+        String adjusted = AvroNames.adjust(column);
+        for (Field field : row.schema().fields()) {
+            if (field.name().equalsIgnoreCase(adjusted)) {
                 return row.get(field);
             }
         }

@@ -5,6 +5,7 @@ import io.ferry.common.ColumnFilter;
 import io.ferry.common.TableId;
 import io.ferry.source.event.RowCodec;
 import io.ferry.source.event.RowCodecs;
+import io.ferry.source.schema.convert.FieldNameAdjustment;
 import io.ferry.source.schema.convert.RowSchema;
 import java.io.Serializable;
 import java.sql.ResultSet;
@@ -33,6 +34,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 public final class ConnectRowCodecs implements RowCodecs {
 
     private final String topicPrefix;
+    private final FieldNameAdjustment fieldNames;
     private final ColumnFilter excluded;
     private final Function<TableId, Optional<TableDef>> catalog;
     private final Map<TableId, Codec> byTable = new HashMap<>();
@@ -45,7 +47,13 @@ public final class ConnectRowCodecs implements RowCodecs {
      * @param catalog the table's definition from information_schema, consulted once per new table layout
      */
     public ConnectRowCodecs(String topicPrefix, ColumnFilter excluded, Function<TableId, Optional<TableDef>> catalog) {
+        this(topicPrefix, FieldNameAdjustment.NONE, excluded, catalog);
+    }
+
+    public ConnectRowCodecs(String topicPrefix, FieldNameAdjustment fieldNames, ColumnFilter excluded,
+            Function<TableId, Optional<TableDef>> catalog) {
         this.topicPrefix = topicPrefix;
+        this.fieldNames = fieldNames;
         this.excluded = excluded;
         this.catalog = catalog;
     }
@@ -85,10 +93,10 @@ public final class ConnectRowCodecs implements RowCodecs {
             }
         }
         if (count == table.columns().size()) {
-            return new Codec(RowSchema.of(table, topicPrefix), null);
+            return new Codec(RowSchema.of(table, topicPrefix, fieldNames), null);
         }
         TableDef projected = new TableDef(table.id(), kept, table.keyColumns(), table.keyKind());
-        return new Codec(RowSchema.of(projected, topicPrefix), Arrays.copyOf(keptPositions, count));
+        return new Codec(RowSchema.of(projected, topicPrefix, fieldNames), Arrays.copyOf(keptPositions, count));
     }
 
     /** A unique NOT NULL key from information_schema stands in for the primary key the binlog lacks. */

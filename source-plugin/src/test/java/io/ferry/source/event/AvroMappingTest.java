@@ -1,6 +1,7 @@
 package io.ferry.source.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.apicurio.registry.utils.converter.avro.AvroData;
 import io.ferry.common.TableId;
@@ -8,9 +9,11 @@ import io.ferry.source.schema.ColumnDef;
 import io.ferry.source.schema.ColumnType;
 import io.ferry.source.schema.KeyKind;
 import io.ferry.source.schema.TableDef;
+import io.ferry.source.schema.convert.FieldNameAdjustment;
 import io.ferry.source.schema.convert.RowSchema;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,5 +60,38 @@ class AvroMappingTest {
         assertThat(day.getProp("connect.name")).isEqualTo("io.debezium.time.Date");
         // The parsed form a consumer fetches from the registry is valid Avro.
         assertThat(new Schema.Parser().parse(value.toString()).getFullName()).isEqualTo(value.getFullName());
+    }
+
+    @Test
+    void avroFieldNameAdjustmentMakesAnyColumnNameAValidAvroField() {
+        TableDef odd = new TableDef(new TableId("d", "t"), List.of(
+                new ColumnDef("1st", ColumnType.of("int", false), false),
+                new ColumnDef("price$", ColumnType.of("int", false), true),
+                new ColumnDef("a-b c", ColumnType.of("int", false), true),
+                new ColumnDef("na\u00efve", ColumnType.of("int", false), true)),
+                List.of("1st"), KeyKind.PRIMARY);
+        assertThatThrownBy(() -> avro.fromConnectSchema(RowSchema.of(odd, "p").valueSchema()))
+                .isInstanceOf(SchemaParseException.class);
+
+        RowSchema rows = RowSchema.of(odd, "p", FieldNameAdjustment.AVRO);
+        Schema value = avro.fromConnectSchema(rows.valueSchema()).getTypes().get(1);
+        assertThat(value.getFields()).extracting(Schema.Field::name)
+                .containsExactly("_1st", "price_", "a_b_c", "na_ve");
+        assertThat(avro.fromConnectSchema(rows.keySchema()).getFields()).extracting(Schema.Field::name)
+                .containsExactly("_1st");
+        Envelope envelope = new Envelope("p.d.t.Envelope", rows.valueSchema());
+        Schema full = avro.fromConnectSchema(envelope.schema());
+        assertThat(new Schema.Parser().parse(full.toString()).getFullName()).isEqualTo("p.d.t.Envelope");
+    }
+
+    @Test
+    void columnsThatAdjustToTheSameFieldFailNamingBoth() {
+        TableDef clash = new TableDef(new TableId("d", "t"), List.of(
+                new ColumnDef("a-b", ColumnType.of("int", false), false),
+                new ColumnDef("a$b", ColumnType.of("int", false), true)),
+                List.of("a-b"), KeyKind.PRIMARY);
+        assertThat(RowSchema.of(clash, "p").valueSchema().fields()).hasSize(2);
+        assertThatThrownBy(() -> RowSchema.of(clash, "p", FieldNameAdjustment.AVRO))
+                .hasMessageContaining("'a-b' and 'a$b' both become field a_b");
     }
 }
