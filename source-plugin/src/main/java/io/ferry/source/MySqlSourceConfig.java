@@ -5,6 +5,7 @@ import io.ferry.common.TableFilter;
 import io.ferry.common.TableId;
 import io.ferry.source.event.OperationFilter;
 import io.ferry.source.event.RowFilter;
+import io.ferry.source.schema.convert.FieldNameAdjustment;
 import io.ferry.source.stream.OnlineDdl;
 import io.ferry.source.schema.ColumnDefaultsMode;
 import io.ferry.source.stream.OnlineDdlMode;
@@ -38,6 +39,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
     public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
     public static final String TOMBSTONES_ON_DELETE_CONFIG = "tombstones.on.delete";
     public static final String COLUMN_DEFAULTS_CONFIG = "column.defaults";
+    public static final String FIELD_NAME_ADJUSTMENT_MODE_CONFIG = "field.name.adjustment.mode";
     public static final String DATABASE_INCLUDE_CONFIG = "database.include";
     public static final String DATABASE_EXCLUDE_CONFIG = "database.exclude";
     public static final String TABLE_INCLUDE_CONFIG = "table.include";
@@ -85,6 +87,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
     private final String topicPrefix;
     private final boolean tombstonesOnDelete;
     private final ColumnDefaultsMode columnDefaults;
+    private final FieldNameAdjustment fieldNameAdjustment;
     private final TableFilter tableFilter;
     private final ColumnFilter columnFilter;
     private final OperationFilter operations;
@@ -118,6 +121,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
         this.connectTimeoutMs = getInt(CONNECT_TIMEOUT_MS_CONFIG);
         this.tombstonesOnDelete = getBoolean(TOMBSTONES_ON_DELETE_CONFIG);
         this.columnDefaults = ColumnDefaultsMode.parse(getString(COLUMN_DEFAULTS_CONFIG));
+        this.fieldNameAdjustment = FieldNameAdjustment.parse(getString(FIELD_NAME_ADJUSTMENT_MODE_CONFIG));
         this.tableFilter = new TableFilter(getList(DATABASE_INCLUDE_CONFIG), getList(DATABASE_EXCLUDE_CONFIG),
                 getList(TABLE_INCLUDE_CONFIG), getList(TABLE_EXCLUDE_CONFIG));
         this.columnFilter = new ColumnFilter(getList(COLUMN_EXCLUDE_CONFIG));
@@ -188,6 +192,10 @@ public final class MySqlSourceConfig extends AbstractConfig {
 
     public String topicPrefix() {
         return topicPrefix;
+    }
+
+    public FieldNameAdjustment fieldNameAdjustment() {
+        return fieldNameAdjustment;
     }
 
     public boolean tombstonesOnDelete() {

@@ -79,8 +79,8 @@ public final class MySqlSourceTask extends SourceTask {
         try {
             connection = open();
             orderConnection = open();
-            codecs = new ConnectRowCodecs(config.topicPrefix(), config.columnFilter(), config.columnDefaults(),
-                    this::catalog);
+            codecs = new ConnectRowCodecs(config.topicPrefix(), config.fieldNameAdjustment(), config.columnFilter(),
+                    config.columnDefaults(), this::catalog);
             records = new ChangeRecords(codecs, new TopicNames(config.topicPrefix()),
                     new SourceInfo(FerryVersion.get(), config.topicPrefix()), config.tombstonesOnDelete(),
                     config.operations(), config.rowFilters(), clock);

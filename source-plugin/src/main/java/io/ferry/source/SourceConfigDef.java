@@ -12,6 +12,7 @@ import static io.ferry.source.MySqlSourceConfig.DATABASE_PORT_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.DATABASE_SERVER_ID_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.DATABASE_USER_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.DERIVED_SERVER_ID_BASE;
+import static io.ferry.source.MySqlSourceConfig.FIELD_NAME_ADJUSTMENT_MODE_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.GROUP_CONNECTION;
 import static io.ferry.source.MySqlSourceConfig.GROUP_SELECTION;
 import static io.ferry.source.MySqlSourceConfig.GROUP_SNAPSHOT;
@@ -45,6 +46,7 @@ import io.ferry.source.SourceConfigValidators.OperationList;
 import io.ferry.source.SourceConfigValidators.Regex;
 import io.ferry.source.SourceConfigValidators.RegexList;
 import io.ferry.source.schema.ColumnDefaultsMode;
+import io.ferry.source.schema.convert.FieldNameAdjustment;
 import io.ferry.source.stream.OnlineDdlMode;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
@@ -104,6 +106,13 @@ final class SourceConfigDef {
                         + " has a DEFAULT reaches consumers and the destination as that DEFAULT: use all only with"
                         + " converters that keep nulls, on the source and the sink side.",
                 GROUP_TOPICS, ++order, Width.SHORT, "Column defaults");
+        def.define(FIELD_NAME_ADJUSTMENT_MODE_CONFIG, Type.STRING, FieldNameAdjustment.NONE.configValue(),
+                ConfigDef.ValidString.in(FieldNameAdjustment.configValues()), Importance.MEDIUM,
+                "How column names become field names: none (unchanged) or avro (valid Avro names: characters"
+                        + " other than ASCII letters, digits and _ become _, and a name starting with a digit gets a"
+                        + " leading _). Set avro with an Avro converter when a column name starts with a digit or"
+                        + " holds $, - or other punctuation; Ferry's sink maps the adjusted names back to columns.",
+                GROUP_TOPICS, ++order, Width.SHORT, "Field name adjustment");
 
         order = 0;
         def.define(DATABASE_INCLUDE_CONFIG, Type.LIST, "", new RegexList(), Importance.HIGH,

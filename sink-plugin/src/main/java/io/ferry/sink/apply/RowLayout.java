@@ -46,7 +46,7 @@ final class RowLayout {
             if (name == null) {
                 continue;
             }
-            DestinationColumn column = table.column(name);
+            DestinationColumn column = table.columnOfField(name);
             if (column == null) {
                 throw new MissingSchemaException("Destination table " + table.id() + " has no column " + name
                         + " for field " + field.name() + " of " + source + ": add the column, map the field with"

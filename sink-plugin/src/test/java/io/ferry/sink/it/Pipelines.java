@@ -17,6 +17,23 @@ final class Pipelines {
         return SourceConnectors.config(server, prefix, tableInclude, tasks);
     }
 
+    /**
+     * Key and value converters for Avro through a schema registry, as a connector config sets them (see
+     * docs/avro.md): Apicurio's converter, shipped in both plugins, framing records as Confluent does.
+     */
+    static Map<String, String> avroConverters(String registryApiUrl) {
+        Map<String, String> config = new HashMap<>();
+        for (String side : new String[] {"key.converter", "value.converter"}) {
+            config.put(side, "io.apicurio.registry.utils.converter.AvroConverter");
+            config.put(side + ".apicurio.registry.url", registryApiUrl);
+            config.put(side + ".apicurio.registry.auto-register", "true");
+            config.put(side + ".apicurio.registry.as-confluent", "true");
+            config.put(side + ".apicurio.registry.use-id", "contentId");
+            config.put(side + ".apicurio.registry.headers.enabled", "false");
+        }
+        return config;
+    }
+
     static Map<String, String> sink(MySqlServer destination, String topicsRegex, int tasks) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", MySqlSinkConnector.class.getName());

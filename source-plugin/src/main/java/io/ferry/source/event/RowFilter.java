@@ -1,5 +1,6 @@
 package io.ferry.source.event;
 
+import io.ferry.common.AvroNames;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -261,6 +262,13 @@ public final class RowFilter {
             if (field.name().equalsIgnoreCase(column)) {
                 // Not get(): it would answer a NULL with the field's default.
                 return row.getWithoutDefault(field.name());
+            }
+        }
+        // Under field.name.adjustment.mode=avro the field of column `price$` is price_.
+        String adjusted = AvroNames.adjust(column);
+        for (Field field : row.schema().fields()) {
+            if (field.name().equalsIgnoreCase(adjusted)) {
+                return row.get(field);
             }
         }
         throw new DataException("Row filter names column '" + column + "', which " + row.schema().name()

@@ -5,6 +5,7 @@ import io.ferry.common.ColumnFilter;
 import io.ferry.common.TableId;
 import io.ferry.source.event.RowCodec;
 import io.ferry.source.event.RowCodecs;
+import io.ferry.source.schema.convert.FieldNameAdjustment;
 import io.ferry.source.schema.convert.RowSchema;
 import java.io.Serializable;
 import java.sql.ResultSet;
@@ -34,6 +35,7 @@ import org.apache.kafka.connect.errors.ConnectException;
 public final class ConnectRowCodecs implements RowCodecs {
 
     private final String topicPrefix;
+    private final FieldNameAdjustment fieldNames;
     private final ColumnFilter excluded;
     private final ColumnDefaultsMode defaults;
     private final Function<TableId, Optional<TableDef>> catalog;
@@ -47,9 +49,10 @@ public final class ConnectRowCodecs implements RowCodecs {
      * @param defaults which column defaults the field schemas carry
      * @param catalog the table's definition from information_schema, consulted once per new table layout
      */
-    public ConnectRowCodecs(String topicPrefix, ColumnFilter excluded, ColumnDefaultsMode defaults,
-                            Function<TableId, Optional<TableDef>> catalog) {
+    public ConnectRowCodecs(String topicPrefix, FieldNameAdjustment fieldNames, ColumnFilter excluded,
+                            ColumnDefaultsMode defaults, Function<TableId, Optional<TableDef>> catalog) {
         this.topicPrefix = topicPrefix;
+        this.fieldNames = fieldNames;
         this.excluded = excluded;
         this.defaults = defaults;
         this.catalog = catalog;
@@ -95,7 +98,7 @@ public final class ConnectRowCodecs implements RowCodecs {
             }
         }
         TableDef projected = new TableDef(table.id(), kept, table.keyColumns(), table.keyKind());
-        return new Codec(RowSchema.of(projected, topicPrefix),
+        return new Codec(RowSchema.of(projected, topicPrefix, fieldNames),
                 count == table.columns().size() ? null : Arrays.copyOf(keptPositions, count));
     }
 

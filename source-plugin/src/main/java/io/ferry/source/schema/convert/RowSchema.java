@@ -8,7 +8,9 @@ import java.io.Serializable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
 import org.apache.kafka.connect.data.Struct;
@@ -27,15 +29,16 @@ public final class RowSchema {
     private final Schema keySchema;
     private final Schema valueSchema;
 
-    private RowSchema(TableDef table, String topicPrefix) {
+    private RowSchema(TableDef table, String topicPrefix, FieldNameAdjustment fieldNames) {
         this.table = table;
+        requireDistinctFieldNames(table, fieldNames);
         this.converters = new ArrayList<>(table.columns().size());
         SchemaBuilder value = SchemaBuilder.struct()
                 .name(SchemaNames.of(topicPrefix, table.id().database(), table.id().table(), "Value")).optional();
         for (ColumnDef column : table.columns()) {
             ColumnConverter converter = ColumnConverters.forColumn(column);
             converters.add(converter);
-            value.field(column.name(), converter.schema());
+            value.field(fieldNames.fieldName(column.name()), converter.schema());
         }
         this.valueSchema = value.build();
         this.keyPositions = table.keyPositions();
@@ -45,14 +48,34 @@ public final class RowSchema {
             SchemaBuilder key = SchemaBuilder.struct()
                     .name(SchemaNames.of(topicPrefix, table.id().database(), table.id().table(), "Key"));
             for (int position : keyPositions) {
-                key.field(table.columns().get(position).name(), converters.get(position).schema());
+                key.field(fieldNames.fieldName(table.columns().get(position).name()),
+                        converters.get(position).schema());
             }
             this.keySchema = key.build();
         }
     }
 
     public static RowSchema of(TableDef table, String topicPrefix) {
-        return new RowSchema(table, topicPrefix);
+        return new RowSchema(table, topicPrefix, FieldNameAdjustment.NONE);
+    }
+
+    /** With field names made from the column names by {@code fieldNames} (e.g. valid Avro names). */
+    public static RowSchema of(TableDef table, String topicPrefix, FieldNameAdjustment fieldNames) {
+        return new RowSchema(table, topicPrefix, fieldNames);
+    }
+
+    /** Two columns must not become one field: the event could not say which column a value belongs to. */
+    private static void requireDistinctFieldNames(TableDef table, FieldNameAdjustment fieldNames) {
+        Map<String, String> columnOfField = new HashMap<>();
+        for (ColumnDef column : table.columns()) {
+            String other = columnOfField.putIfAbsent(fieldNames.fieldName(column.name()), column.name());
+            if (other != null) {
+                throw new IllegalArgumentException(table.id() + ": columns '" + other + "' and '" + column.name()
+                        + "' both become field " + fieldNames.fieldName(column.name()) + " under"
+                        + " field.name.adjustment.mode=" + fieldNames.configValue() + "; rename one, or exclude"
+                        + " one with column.exclude");
+            }
+        }
     }
 
     public TableDef table() {

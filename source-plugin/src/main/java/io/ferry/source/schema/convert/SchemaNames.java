@@ -1,5 +1,7 @@
 package io.ferry.source.schema.convert;
 
+import io.ferry.common.AvroNames;
+
 /**
  * Connect schema names that are valid Avro full names for any MySQL identifier, adjusted like Debezium's Avro
  * schema name adjuster: every character other than a letter, digit, {@code _} or the {@code .} separator
@@ -18,15 +20,6 @@ public final class SchemaNames {
 
     /** A part of a full name: one Avro name, with no dots left in it. */
     static String adjust(String part) {
-        StringBuilder name = new StringBuilder(part.length() + 1);
-        for (int i = 0; i < part.length(); i++) {
-            char c = part.charAt(i);
-            boolean valid = c < 128 && (Character.isLetterOrDigit(c) || c == '_');
-            name.append(valid ? c : '_');
-        }
-        if (name.length() == 0 || Character.isDigit(name.charAt(0))) {
-            name.insert(0, '_');
-        }
-        return name.toString();
+        return AvroNames.adjust(part);
     }
 }
