@@ -128,7 +128,37 @@ public final class TaskCompiler {
         c.put("topic.creation.default.replication.factor", String.valueOf(replication));
         c.put("topic.creation.default.partitions", "1");
         c.putAll(new TreeMap<>(PRODUCER_OVERRIDES));
+        converters(c);
+        if (task.topics().avro()) {
+            // Avro names allow only letters, digits and _: columns like 1st or price$ are renamed in the schema,
+            // and the sink maps them back.
+            c.put("field.name.adjustment.mode", "avro");
+        }
         return c;
+    }
+
+    /**
+     * The connector's own key and value converters, so the change topics have the task's format whatever the
+     * workers' defaults are. JSON keeps nulls as nulls: with replace.null.with.default (Kafka's default) a NULL in
+     * a column that has a DEFAULT would be read back as the default. Avro goes through Apicurio's converter in the
+     * Confluent wire format, which the plugins ship (docs/avro.md).
+     */
+    private void converters(Map<String, String> c) {
+        for (String side : List.of("key.converter", "value.converter")) {
+            if (task.topics().avro()) {
+                String registry = task.topics().registryUrl().toString().replaceAll("/+$", "");
+                c.put(side, "io.apicurio.registry.utils.converter.AvroConverter");
+                c.put(side + ".apicurio.registry.url", registry + "/apis/registry/v2");
+                c.put(side + ".apicurio.registry.auto-register", "true");
+                c.put(side + ".apicurio.registry.as-confluent", "true");
+                c.put(side + ".apicurio.registry.use-id", "contentId");
+                c.put(side + ".apicurio.registry.headers.enabled", "false");
+            } else {
+                c.put(side, "org.apache.kafka.connect.json.JsonConverter");
+                c.put(side + ".schemas.enable", "true");
+                c.put(side + ".replace.null.with.default", "false");
+            }
+        }
     }
 
     Map<String, String> sink(Function<Secret, String> secrets) {
@@ -155,6 +185,7 @@ public final class TaskCompiler {
         c.put("consumer.override.max.poll.records", String.valueOf(mig.applyBatchRows()));
         // The sink subscribes by regex: topics the source creates later are seen at the next metadata refresh.
         c.put("consumer.override.metadata.max.age.ms", "5000");
+        converters(c);
         return c;
     }
 

@@ -15,7 +15,8 @@ import java.util.Optional;
  * @param connect     an existing Connect cluster, or empty for the embedded stack
  */
 public record TaskFile(String name, Server source, Server destination, Selection objects, Mapping mapping,
-                       Migration migration, Optional<Connect> connect, Embedded embedded, Alerts alerts) {
+                       Migration migration, Optional<Connect> connect, Embedded embedded, Alerts alerts,
+                       Topics topics) {
 
     public String sourceConnectorName() {
         return name + "-source";
@@ -81,6 +82,19 @@ public record TaskFile(String name, Server source, Server destination, Selection
 
     /** The embedded stack (used without a {@code connect} section). Ports 0: chosen once, then kept. */
     public record Embedded(Path dataDir, int restPort, int kafkaPort) {
+    }
+
+    /**
+     * How change events are written to Kafka.
+     *
+     * @param format      json (Connect's JSON with schemas) or avro (Apicurio's converter, Confluent wire format)
+     * @param registryUrl the schema registry's base URL (required with avro), e.g. http://registry:8080
+     */
+    public record Topics(String format, URI registryUrl) {
+
+        public boolean avro() {
+            return "avro".equals(format);
+        }
     }
 
     /** Alerts {@code ferry migrate} posts (lag seconds 0: off). */

@@ -13,6 +13,7 @@ import io.ferry.deploy.task.TaskFile.Migration;
 import io.ferry.deploy.task.TaskFile.Selection;
 import io.ferry.deploy.task.TaskFile.Server;
 import io.ferry.deploy.task.TaskFile.Throttle;
+import io.ferry.deploy.task.TaskFile.Topics;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -85,9 +86,11 @@ public final class TaskFileParser {
         }
         Embedded embedded = embedded(root.object("embedded"), name);
         Alerts alerts = alerts(root.object("alerts"));
+        Topics topics = topics(root.object("topics"), root.object("registry"));
         root.rejectUnknownFields(List.of("name", "source", "destination", "objects", "mapping", "migration",
-                "connect", "embedded", "alerts"));
-        return new TaskFile(name, source, destination, objects, mapping, migration, connect, embedded, alerts);
+                "connect", "embedded", "alerts", "topics", "registry"));
+        return new TaskFile(name, source, destination, objects, mapping, migration, connect, embedded, alerts,
+                topics);
     }
 
     private static Server server(YamlNode node, boolean isSource) {
@@ -254,6 +257,18 @@ public final class TaskFileParser {
         int kafkaPort = node.integer("kafka-port", 0, 0, 65_535);
         node.rejectUnknownFields(List.of("data-dir", "rest-port", "kafka-port"));
         return new Embedded(dataDir, restPort, kafkaPort);
+    }
+
+    private static Topics topics(YamlNode topics, YamlNode registry) {
+        String format = topics.choice("format", "json", List.of("json", "avro"));
+        topics.rejectUnknownFields(List.of("format"));
+        URI url = uri(registry, "url", false);
+        registry.rejectUnknownFields(List.of("url"));
+        if ("avro".equals(format) && url == null) {
+            throw new TaskFileException(registry.pathOf("url"), "is required with topics.format avro: the schema"
+                    + " registry's base URL (Apicurio, e.g. http://registry:8080)");
+        }
+        return new Topics(format, url);
     }
 
     private static Alerts alerts(YamlNode node) {

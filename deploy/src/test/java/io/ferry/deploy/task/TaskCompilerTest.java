@@ -164,6 +164,32 @@ class TaskCompilerTest {
                 .containsEntry("source.ssl.mode", "required");
     }
 
+    @Test
+    void jsonTopicsKeepNullsAndAvroTopicsUseTheRegistryOnBothConnectors() {
+        CompiledTask json = compile(TaskFileParserTest.MINIMAL);
+        for (Map<String, String> c : java.util.List.of(json.sourceConnector().orElseThrow(),
+                json.sinkConnector().orElseThrow())) {
+            assertThat(c).containsEntry("value.converter", "org.apache.kafka.connect.json.JsonConverter")
+                    .containsEntry("value.converter.replace.null.with.default", "false")
+                    .containsEntry("key.converter.replace.null.with.default", "false")
+                    .containsEntry("value.converter.schemas.enable", "true");
+        }
+        CompiledTask avro = compile(TaskFileParserTest.MINIMAL
+                + "topics: { format: avro }\nregistry: { url: \"http://registry:8080/\" }\n");
+        Map<String, String> source = avro.sourceConnector().orElseThrow();
+        for (Map<String, String> c : java.util.List.of(source, avro.sinkConnector().orElseThrow())) {
+            for (String side : java.util.List.of("key.converter", "value.converter")) {
+                assertThat(c).containsEntry(side, "io.apicurio.registry.utils.converter.AvroConverter")
+                        .containsEntry(side + ".apicurio.registry.url", "http://registry:8080/apis/registry/v2")
+                        .containsEntry(side + ".apicurio.registry.as-confluent", "true")
+                        .containsEntry(side + ".apicurio.registry.use-id", "contentId")
+                        .containsEntry(side + ".apicurio.registry.auto-register", "true")
+                        .containsEntry(side + ".apicurio.registry.headers.enabled", "false");
+            }
+        }
+        assertThat(source).containsEntry("field.name.adjustment.mode", "avro");
+    }
+
     private static CompiledTask compile(String yaml) {
         return new TaskCompiler(TaskFileParser.parse(yaml)).compile(ENV);
     }

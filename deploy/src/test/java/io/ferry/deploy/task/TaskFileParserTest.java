@@ -154,6 +154,9 @@ class TaskFileParserTest {
             alerts: { webhook: "not a url" } | alerts.webhook: 'not a url' is not a URL
             alerts: { lag: 5 } | alerts.lag: unknown field
             colour: blue | colour: unknown field
+            topics: { format: protobuf } | topics.format: 'protobuf' is not one of json, avro
+            topics: { format: avro } | registry.url: is required with topics.format avro
+            registry: { url: "registry:8080" } | registry.url: 'registry:8080' is not an http(s) URL
             """)
     void badFieldsAreRejectedWithTheirPath(String yaml, String message) {
         assertThatThrownBy(() -> TaskFileParser.parse(base() + yaml)).isInstanceOf(TaskFileException.class)
