@@ -20,6 +20,6 @@ class UnknownKeysTest {
         assertThat(unknown.get("database.hostnme")).contains("the test connector")
                 .contains("did you mean 'database.hostname'");
         assertThat(unknown.get("something.else")).doesNotContain("did you mean");
-        assertThat(UnknownKeys.distance("kitten", "sitting")).isEqualTo(3);
+        assertThat(EditDistance.between("kitten", "sitting")).isEqualTo(3);
     }
 }

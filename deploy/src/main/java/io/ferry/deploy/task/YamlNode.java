@@ -2,6 +2,7 @@ package io.ferry.deploy.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import io.ferry.common.config.EditDistance;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -186,8 +187,10 @@ final class YamlNode {
         }
         node.fieldNames().forEachRemaining(name -> {
             if (!read.contains(name)) {
-                String nearest = known.stream().min(Comparator.comparingInt(k -> distance(k, name))).orElse("");
-                boolean close = !nearest.isEmpty() && distance(nearest, name) <= Math.max(2, name.length() / 3);
+                String nearest = known.stream().min(Comparator.comparingInt(k -> EditDistance.between(k, name)))
+                        .orElse("");
+                boolean close = !nearest.isEmpty()
+                        && EditDistance.between(nearest, name) <= Math.max(2, name.length() / 3);
                 throw new TaskFileException(pathOf(name), "unknown field" + (close ? "; did you mean '" + nearest
                         + "'?" : "") + " Known fields here: " + String.join(", ", known));
             }
@@ -224,24 +227,5 @@ final class YamlNode {
             return "nothing";
         }
         return "'" + value.asText() + "'";
-    }
-
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }
