@@ -4,11 +4,10 @@ import io.ferry.migrator.schema.SchemaCopy;
 import io.ferry.migrator.schema.SchemaCopyReport;
 import io.ferry.migrator.schema.SchemaPhase;
 import io.ferry.migrator.settings.MigratorSettings;
-import io.ferry.migrator.settings.SettingsException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code migrate <settings-file> [--phase pre-data|post-data] [--dry-run] [--accounts]}: the schema copy, and with
@@ -45,16 +44,12 @@ final class MigrateCommand {
             }
             args.subList(at, at + 2).clear();
         }
-        if (args.size() != 1 || args.get(0).startsWith("-")) {
-            return usage("migrate takes one settings file" + (args.isEmpty() ? "" : ", got " + args));
-        }
-        MigratorSettings settings;
-        try {
-            settings = MigratorSettings.load(Path.of(args.get(0)));
-        } catch (SettingsException e) {
-            err.println("Invalid settings: " + e.getMessage());
+        Optional<MigratorSettings> loaded = SettingsFile.load("migrate", args, err);
+        if (loaded.isEmpty()) {
+            err.println("Usage: schema-migrator " + USAGE);
             return MigratorMain.EXIT_USAGE;
         }
+        MigratorSettings settings = loaded.get();
         if (accounts && settings.accountsInclude().isEmpty()) {
             err.println("--accounts needs accounts.include in the settings: the user@host patterns to copy");
             return MigratorMain.EXIT_USAGE;

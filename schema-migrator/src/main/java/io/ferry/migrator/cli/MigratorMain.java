@@ -4,11 +4,10 @@ import io.ferry.migrator.assess.Assessment;
 import io.ferry.migrator.precheck.Precheck;
 import io.ferry.migrator.precheck.PrecheckReport;
 import io.ferry.migrator.settings.MigratorSettings;
-import io.ferry.migrator.settings.SettingsException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -68,18 +67,13 @@ public final class MigratorMain {
     private int precheck(List<String> args) {
         boolean json = args.remove("--json");
         boolean assess = args.remove("--assess");
-        if (args.size() != 1 || args.get(0).startsWith("-")) {
-            return usage("precheck takes one settings file" + (args.isEmpty() ? "" : ", got " + args));
-        }
-        MigratorSettings settings;
-        try {
-            settings = MigratorSettings.load(Path.of(args.get(0)));
-        } catch (SettingsException e) {
-            err.println("Invalid settings: " + e.getMessage());
+        Optional<MigratorSettings> settings = SettingsFile.load("precheck", args, err);
+        if (settings.isEmpty()) {
+            err.print(USAGE);
             return EXIT_USAGE;
         }
-        PrecheckReport report = new Precheck(settings, assess ? Assessment.withPrecheck() : Precheck.standardItems())
-                .run();
+        PrecheckReport report = new Precheck(settings.get(),
+                assess ? Assessment.withPrecheck() : Precheck.standardItems()).run();
         out.print(json ? report.toJson() : report.toTable());
         return report.exitCode();
     }

@@ -1,13 +1,12 @@
 package io.ferry.migrator.cli;
 
 import io.ferry.migrator.settings.MigratorSettings;
-import io.ferry.migrator.settings.SettingsException;
 import io.ferry.migrator.validate.Validation;
 import io.ferry.migrator.validate.ValidationReport;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code validate <settings-file> [--json]}: compares the selected tables' data and prints the report. Exit 0
@@ -27,18 +26,11 @@ final class ValidateCommand {
     int run(List<String> arguments) {
         List<String> args = new ArrayList<>(arguments);
         boolean json = args.remove("--json");
-        if (args.size() != 1 || args.get(0).startsWith("-")) {
-            err.println("validate takes one settings file" + (args.isEmpty() ? "" : ", got " + args));
+        Optional<MigratorSettings> settings = SettingsFile.load("validate", args, err);
+        if (settings.isEmpty()) {
             return MigratorMain.EXIT_USAGE;
         }
-        MigratorSettings settings;
-        try {
-            settings = MigratorSettings.load(Path.of(args.get(0)));
-        } catch (SettingsException e) {
-            err.println("Invalid settings: " + e.getMessage());
-            return MigratorMain.EXIT_USAGE;
-        }
-        ValidationReport report = new Validation(settings).run();
+        ValidationReport report = new Validation(settings.get()).run();
         out.print(json ? report.toJson() : report.toTable());
         return report.exitCode();
     }
