@@ -217,8 +217,9 @@ public final class MySqlSinkTask extends SinkTask {
         long newest = -1;
         for (SinkRecord record : records) {
             if (record.value() instanceof Struct value && value.schema().field("source") != null
-                    && value.get("source") instanceof Struct source && source.schema().field("ts_ms") != null
-                    && source.get("ts_ms") instanceof Long ts) {
+                    && value.getWithoutDefault("source") instanceof Struct source
+                    && source.schema().field("ts_ms") != null
+                    && source.getWithoutDefault("ts_ms") instanceof Long ts) {
                 newest = Math.max(newest, ts);
             }
         }
