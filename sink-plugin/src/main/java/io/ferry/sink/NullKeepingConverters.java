@@ -86,21 +86,24 @@ final class NullKeepingConverters {
 
     /**
      * Warns, once per row schema, when the change's row has nullable fields with defaults and the converters are
-     * not known to keep nulls: their NULLs may have arrived as the defaults.
+     * not known to keep nulls: their NULLs may have arrived as the defaults. Returns the warning, or null.
      */
-    void check(RowChange change) {
+    String check(RowChange change) {
         Struct row = change.after() != null ? change.after() : change.before();
         if (known || row == null || !checked.add(row.schema())) {
-            return;
+            return null;
         }
         String fields = nullableFieldsWithDefaults(row.schema());
-        if (!fields.isEmpty()) {
-            LOG.warn("Nullable fields {} of {} carry defaults in their schema: unless the converters keep nulls, a NULL"
-                    + " in them arrives as the DEFAULT. This connector's config does not name the converters, so Ferry"
-                    + " cannot check: set key.converter and value.converter={} with key.converter.{}=false and"
-                    + " value.converter.{}=false (on the source connector too)", fields, change.table(),
-                    JSON_CONVERTER, REPLACE_NULL_WITH_DEFAULT, REPLACE_NULL_WITH_DEFAULT);
+        if (fields.isEmpty()) {
+            return null;
         }
+        String warning = "Nullable fields " + fields + " of " + change.table() + " carry defaults in their schema:"
+                + " unless the converters keep nulls, a NULL in them arrives as the DEFAULT. This connector's config"
+                + " does not name both converters, so Ferry cannot check: set key.converter and value.converter="
+                + JSON_CONVERTER + " with key.converter." + REPLACE_NULL_WITH_DEFAULT + "=false and value.converter."
+                + REPLACE_NULL_WITH_DEFAULT + "=false (on the source connector too)";
+        LOG.warn(warning);
+        return warning;
     }
 
     private static boolean isJson(String converter) {

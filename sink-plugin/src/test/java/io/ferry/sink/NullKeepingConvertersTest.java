@@ -2,7 +2,11 @@ package io.ferry.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ferry.common.TableId;
+import io.ferry.sink.event.Operation;
+import io.ferry.sink.event.RowChange;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +39,22 @@ class NullKeepingConvertersTest {
     @Test
     void nullableFieldsWithDefaultsAreNamed() {
         assertThat(NullKeepingConverters.nullableFieldsWithDefaults(NullsWithDefaults.ROW)).isEqualTo("n, s");
+    }
+
+    @Test
+    void aTaskWarnsOncePerRowSchemaWhenTheConvertersAreNotKnownToKeepNulls() {
+        RowChange change = new RowChange(null, Operation.CREATE, new TableId("shop", "defaults"), List.of("id"), null,
+                NullsWithDefaults.nullRow(1));
+        NullKeepingConverters unknown = NullKeepingConverters.of(Map.of());
+        assertThat(unknown.check(change)).startsWith("Nullable fields n, s of shop.defaults carry defaults");
+        assertThat(unknown.check(change)).isNull();
+
+        Map<String, String> keeping = new HashMap<>();
+        for (String converter : List.of("key.converter", "value.converter")) {
+            keeping.put(converter, JSON);
+            keeping.put(converter + ".replace.null.with.default", "false");
+        }
+        assertThat(NullKeepingConverters.of(keeping).check(change)).isNull();
     }
 
     @Test
