@@ -8,6 +8,7 @@ import io.ferry.sink.apply.PolicyConflictException;
 import io.ferry.sink.apply.SchemaPendingException;
 import io.ferry.sink.event.EventReader;
 import io.ferry.sink.event.Ignored;
+import io.ferry.sink.event.RowChange;
 import io.ferry.sink.event.SinkEvent;
 import io.ferry.sink.metrics.SinkTaskMetrics;
 import io.ferry.sink.offsets.OffsetStore;
@@ -59,6 +60,7 @@ public final class MySqlSinkTask extends SinkTask {
     private Throttle byteThrottle;
     private ErrantRecordReporter reporter;
     private SinkTaskMetrics metrics;
+    private NullKeepingConverters converters;
     private boolean offsetsTableReady;
     /** When the next attempt after a failure is due: Connect calls put() again at least every offset flush. */
     private long nextAttemptMs;
@@ -95,6 +97,7 @@ public final class MySqlSinkTask extends SinkTask {
         byteThrottle = Throttle.of(config.maxBytesPerSecond(), Clock.systemUTC());
         reporter = errantRecordReporter();
         metrics = SinkTaskMetrics.register(connector, props.getOrDefault(TASK_INDEX_KEY, "0"));
+        converters = NullKeepingConverters.of(props);
         LOG.info("Started MySQL sink task of {} for {}:{} (snapshot conflicts: {}, stream conflicts: {}, dead-letter"
                 + " reporting: {})", connector, config.hostname(), config.port(), config.snapshotPolicy().configValue(),
                 config.streamPolicy().configValue(), reporter != null ? "on" : "off");
@@ -217,8 +220,9 @@ public final class MySqlSinkTask extends SinkTask {
         long newest = -1;
         for (SinkRecord record : records) {
             if (record.value() instanceof Struct value && value.schema().field("source") != null
-                    && value.get("source") instanceof Struct source && source.schema().field("ts_ms") != null
-                    && source.get("ts_ms") instanceof Long ts) {
+                    && value.getWithoutDefault("source") instanceof Struct source
+                    && source.schema().field("ts_ms") != null
+                    && source.getWithoutDefault("ts_ms") instanceof Long ts) {
                 newest = Math.max(newest, ts);
             }
         }
@@ -262,6 +266,9 @@ public final class MySqlSinkTask extends SinkTask {
         List<SinkEvent> events = new ArrayList<>(records.size());
         for (SinkRecord record : records) {
             SinkEvent event = reader.read(record);
+            if (event instanceof RowChange change) {
+                converters.check(change);
+            }
             events.add(event instanceof io.ferry.sink.event.SchemaChange && !config.ddlApply()
                     ? new Ignored(record, "schema change (ddl.apply=false)") : event);
         }

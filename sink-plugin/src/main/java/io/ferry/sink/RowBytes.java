@@ -15,14 +15,15 @@ final class RowBytes {
         if (!(record.value() instanceof Struct value) || value.schema().field("after") == null) {
             return 0;
         }
-        Struct row = value.getStruct("after") != null ? value.getStruct("after") : value.getStruct("before");
+        Struct row = value.getWithoutDefault("after") instanceof Struct after ? after
+                : (Struct) value.getWithoutDefault("before");
         return row == null ? 0 : size(row);
     }
 
     private static long size(Struct row) {
         long bytes = 0;
         for (Field field : row.schema().fields()) {
-            Object v = row.get(field);
+            Object v = row.getWithoutDefault(field.name());
             if (v instanceof String s) {
                 bytes += s.length();
             } else if (v instanceof byte[] b) {

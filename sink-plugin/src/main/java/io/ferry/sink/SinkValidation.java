@@ -16,7 +16,8 @@ import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigValue;
 
 /**
- * The checks of {@code PUT /connector-plugins/.../config/validate} beyond single keys: cross-key rules, then
+ * The checks of {@code PUT /connector-plugins/.../config/validate} beyond single keys: unknown keys, JSON converters
+ * named here that would turn nulls into defaults ({@link NullKeepingConverters}), cross-key rules, then
  * connectivity and write privileges against the real destination, each attached to the key to change
  * (unreachable server: {@code connection.hostname}; credentials and privileges: {@code connection.user}).
  */
@@ -39,6 +40,11 @@ final class SinkValidation {
             ConfigValue unknown = new ConfigValue(key, props.get(key), List.of(), new ArrayList<>(List.of(message)));
             perKey.configValues().add(unknown);
             values.put(key, unknown);
+        });
+        NullKeepingConverters.problems(props).forEach((key, message) -> {
+            ConfigValue converter = new ConfigValue(key, props.get(key), List.of(), new ArrayList<>(List.of(message)));
+            perKey.configValues().add(converter);
+            values.put(key, converter);
         });
         if (values.values().stream().anyMatch(v -> !v.errorMessages().isEmpty())) {
             return perKey; // fix the single keys first

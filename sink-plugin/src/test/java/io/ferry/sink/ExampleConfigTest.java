@@ -19,5 +19,6 @@ class ExampleConfigTest {
         assertThat(MySqlSinkConfig.CONFIG_DEF.validate(example)).allSatisfy((ConfigValue value) ->
                 assertThat(value.errorMessages()).as(value.name()).isEmpty());
         assertThat(new MySqlSinkConfig(example).mappingRules()).hasSize(2);
+        assertThat(NullKeepingConverters.known(example)).as("the example's converters keep nulls").isTrue();
     }
 }

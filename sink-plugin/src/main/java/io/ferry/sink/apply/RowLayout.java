@@ -89,7 +89,7 @@ final class RowLayout {
     int bindRow(PreparedStatement statement, int index, Struct row) throws SQLException {
         int next = index;
         for (BoundColumn column : columns) {
-            next = column.binding().bind(statement, next, row.get(column.field()));
+            next = column.binding().bind(statement, next, row.getWithoutDefault(column.field()));
         }
         return next;
     }
@@ -98,7 +98,7 @@ final class RowLayout {
             throws SQLException {
         int next = index;
         for (BoundColumn column : columns) {
-            next = column.binding().bind(statement, next, row.get(column.field()));
+            next = column.binding().bind(statement, next, row.getWithoutDefault(column.field()));
         }
         return next;
     }

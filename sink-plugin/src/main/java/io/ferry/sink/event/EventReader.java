@@ -51,8 +51,8 @@ public final class EventReader {
 
     private RowChange rowChange(SinkRecord record, Struct value) {
         Operation op = Operation.ofCode(value.getString("op"));
-        Struct before = value.getStruct("before");
-        Struct after = value.getStruct("after");
+        Struct before = (Struct) value.getWithoutDefault("before");
+        Struct after = (Struct) value.getWithoutDefault("after");
         switch (op) {
             case READ, CREATE -> require(after != null, record, "has no after image");
             case UPDATE -> require(after != null && before != null, record, "needs before and after images");

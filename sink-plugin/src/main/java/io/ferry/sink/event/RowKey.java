@@ -22,7 +22,7 @@ public final class RowKey {
     public static RowKey of(List<String> fields, Struct row) {
         List<Object> values = new ArrayList<>(fields.size());
         for (String field : fields) {
-            Object value = row.get(field);
+            Object value = row.getWithoutDefault(field);
             values.add(value instanceof byte[] bytes ? ByteBuffer.wrap(bytes) : value);
         }
         return new RowKey(Collections.unmodifiableList(values));

@@ -20,8 +20,8 @@ final class StructValues {
 
     /** {@code io.debezium.data.VariableScaleDecimal}: {@code value} (two's-complement big-endian) and {@code scale}. */
     static BigDecimal variableScaleDecimal(Struct struct) {
-        Integer scale = struct.getInt32("scale");
-        byte[] value = ConnectBytes.toArray(struct.get("value"));
+        Integer scale = (Integer) struct.getWithoutDefault("scale");
+        byte[] value = ConnectBytes.toArray(struct.getWithoutDefault("value"));
         if (scale == null || value == null) {
             throw new IllegalArgumentException("a VariableScaleDecimal needs both a scale and a value");
         }
@@ -37,13 +37,13 @@ final class StructValues {
      */
     static byte[] geometryInternalFormat(Struct struct) {
         Field wkbField = struct.schema().field("wkb");
-        Object wkbValue = wkbField == null ? null : struct.get(wkbField);
+        Object wkbValue = wkbField == null ? null : struct.getWithoutDefault(wkbField.name());
         byte[] wkb = wkbValue != null ? ConnectBytes.toArray(wkbValue) : pointWkb(struct);
         if (wkb.length < 5 || wkb[0] != WKB_LITTLE_ENDIAN) {
             throw new IllegalArgumentException("the WKB must be little-endian (NDR) as MySQL stores it");
         }
         Field sridField = struct.schema().field("srid");
-        Object srid = sridField == null ? null : struct.get(sridField);
+        Object srid = sridField == null ? null : struct.getWithoutDefault(sridField.name());
         return ByteBuffer.allocate(SRID_BYTES + wkb.length).order(ByteOrder.LITTLE_ENDIAN)
                 .putInt(srid == null ? 0 : ((Number) srid).intValue())
                 .put(wkb)
@@ -51,14 +51,15 @@ final class StructValues {
     }
 
     private static byte[] pointWkb(Struct struct) {
-        if (struct.schema().field("x") == null || struct.get("x") == null || struct.get("y") == null) {
+        if (struct.schema().field("x") == null || struct.getWithoutDefault("x") == null
+                || struct.getWithoutDefault("y") == null) {
             throw new IllegalArgumentException("a geometry needs a wkb (or a point x and y)");
         }
         return ByteBuffer.allocate(21).order(ByteOrder.LITTLE_ENDIAN)
                 .put(WKB_LITTLE_ENDIAN)
                 .putInt(WKB_POINT)
-                .putDouble(((Number) struct.get("x")).doubleValue())
-                .putDouble(((Number) struct.get("y")).doubleValue())
+                .putDouble(((Number) struct.getWithoutDefault("x")).doubleValue())
+                .putDouble(((Number) struct.getWithoutDefault("y")).doubleValue())
                 .array();
     }
 }

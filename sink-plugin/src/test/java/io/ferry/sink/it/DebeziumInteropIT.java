@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ferry.sink.MySqlSinkConfig;
+import io.ferry.source.MySqlSourceConfig;
 import io.ferry.testkit.connect.ChangeTopic;
 import io.ferry.testkit.connect.ChangeTopic.Event;
 import io.ferry.testkit.connect.ConnectCluster;
@@ -31,6 +32,12 @@ class DebeziumInteropIT {
     private static final Path DEBEZIUM_PLUGIN_PATH = Path.of("target", "debezium-plugin");
     private static final Duration TIMEOUT = Duration.ofSeconds(120);
     private static final String LOSSY_DATABASE = "interop_defaults";
+    private static final String NULLS_DATABASE = "interop_nulls";
+    private static final String NULLS_FROM_FERRY = "interop_nulls_ferry";
+    private static final String ROWS = "SELECT GROUP_CONCAT(CONCAT_WS(':', id, IFNULL(n, 'NULL'),"
+            + " IFNULL(s, 'NULL'), nn) ORDER BY id SEPARATOR ' ') FROM ";
+    private static final String KEYLESS_ROWS = "SELECT GROUP_CONCAT(CONCAT_WS(':', IFNULL(n, 'NULL'),"
+            + " IFNULL(s, 'NULL')) ORDER BY n, s SEPARATOR ' ') FROM ";
 
     @RegisterExtension
     static final MySqlServer SOURCE = MySqlServer.forRole("source").build();
@@ -130,6 +137,84 @@ class DebeziumInteropIT {
         assertThat(DESTINATION.queryString("SELECT COUNT(*) FROM " + table + " WHERE id = 3")).isEqualTo("0");
         CONNECT.delete("dbz-defaults-sink");
         CONNECT.delete("dbz-defaults");
+    }
+
+    /**
+     * A NULL in a nullable column with a DEFAULT arrives as NULL, not as the DEFAULT, from Debezium (whose field
+     * schemas carry the defaults of nullable columns too) and from Ferry's source with {@code column.defaults=all},
+     * both written and read with {@link Pipelines#NULL_KEEPING_CONVERTERS}: in the snapshot and the stream, in
+     * keys' tables and in a keyless table, whose updates match the old row on all its columns, NULLs included.
+     * Beside them, a nullable column holding a value other than its default and a NOT NULL column with a DEFAULT.
+     */
+    @Test
+    void nullsInColumnsWithDefaultsArriveAsNull() {
+        SOURCE.createDatabase(NULLS_DATABASE);
+        SOURCE.execute(nullsTables(NULLS_DATABASE));
+        for (String db : List.of(NULLS_DATABASE, NULLS_FROM_FERRY)) {
+            DESTINATION.createDatabase(db);
+            DESTINATION.execute(nullsTables(db));
+        }
+        SOURCE.execute("INSERT INTO " + NULLS_DATABASE + ".keyed VALUES (1, NULL, NULL, 9), (2, 3, 'x', 5),"
+                        + " (3, 7, 'dflt', 1)",
+                "INSERT INTO " + NULLS_DATABASE + ".keyless VALUES (NULL, 'a'), (1, NULL)");
+
+        Map<String, String> debezium = DebeziumConnectors.exact(SOURCE, CONNECT, "dbzn", NULLS_DATABASE, 6503);
+        debezium.putAll(Pipelines.NULL_KEEPING_CONVERTERS);
+        CONNECT.deploy("dbz-nulls", debezium);
+        Map<String, String> ferry = Pipelines.source(SOURCE, "fern", NULLS_DATABASE + "\\..*", 1);
+        ferry.put(MySqlSourceConfig.COLUMN_DEFAULTS_CONFIG, "all");
+        ferry.putAll(Pipelines.NULL_KEEPING_CONVERTERS);
+        CONNECT.deploy("ferry-nulls", ferry);
+        for (String prefix : List.of("dbzn", "fern")) { // a sink's topic pattern sees only topics that exist
+            new ChangeTopic(CONNECT, prefix + "." + NULLS_DATABASE + ".keyed")
+                    .await(events -> count(events, "r") == 3, TIMEOUT);
+            new ChangeTopic(CONNECT, prefix + "." + NULLS_DATABASE + ".keyless")
+                    .await(events -> count(events, "r") == 2, TIMEOUT);
+        }
+        Map<String, String> fromDebezium = Pipelines.sink(DESTINATION, "dbzn\\." + NULLS_DATABASE + "\\..*", 1);
+        fromDebezium.putAll(Pipelines.NULL_KEEPING_CONVERTERS);
+        CONNECT.deploy("dbz-nulls-sink", fromDebezium);
+        Map<String, String> fromFerry = Pipelines.sink(DESTINATION, "fern\\." + NULLS_DATABASE + "\\..*", 1);
+        fromFerry.put(MySqlSinkConfig.MAPPING_RULES_CONFIG, NULLS_DATABASE + "=" + NULLS_FROM_FERRY);
+        fromFerry.putAll(Pipelines.NULL_KEEPING_CONVERTERS);
+        CONNECT.deploy("ferry-nulls-sink", fromFerry);
+        awaitNullsKept();
+
+        SOURCE.execute("INSERT INTO " + NULLS_DATABASE + ".keyed (id, n, s) VALUES (4, NULL, NULL)",
+                "UPDATE " + NULLS_DATABASE + ".keyed SET n = NULL, s = NULL WHERE id = 2",
+                "UPDATE " + NULLS_DATABASE + ".keyed SET n = 8 WHERE id = 1",
+                "INSERT INTO " + NULLS_DATABASE + ".keyless VALUES (NULL, NULL)",
+                "UPDATE " + NULLS_DATABASE + ".keyless SET s = 'b' WHERE n IS NULL AND s = 'a'",
+                "DELETE FROM " + NULLS_DATABASE + ".keyless WHERE n = 1");
+        assertThat(SOURCE.queryString(ROWS + NULLS_DATABASE + ".keyed"))
+                .isEqualTo("1:8:NULL:9 2:NULL:NULL:5 3:7:dflt:1 4:NULL:NULL:5");
+        assertThat(SOURCE.queryString(KEYLESS_ROWS + NULLS_DATABASE + ".keyless")).isEqualTo("NULL:NULL NULL:b");
+        awaitNullsKept();
+
+        for (String connector : List.of("ferry-nulls-sink", "dbz-nulls-sink", "ferry-nulls", "dbz-nulls")) {
+            CONNECT.delete(connector);
+        }
+    }
+
+    private static String[] nullsTables(String db) {
+        return new String[] {
+            "CREATE TABLE " + db + ".keyed (id INT PRIMARY KEY, n INT DEFAULT 7, s VARCHAR(20) DEFAULT 'dflt',"
+                    + " nn INT NOT NULL DEFAULT 5)",
+            "CREATE TABLE " + db + ".keyless (n INT DEFAULT 7, s VARCHAR(20) DEFAULT 'dflt')"};
+    }
+
+    /** Waits until both destination copies have the source's rows, NULLs where the source has NULLs. */
+    private static void awaitNullsKept() {
+        String keyed = SOURCE.queryString(ROWS + NULLS_DATABASE + ".keyed");
+        String keyless = SOURCE.queryString(KEYLESS_ROWS + NULLS_DATABASE + ".keyless");
+        for (String db : List.of(NULLS_DATABASE, NULLS_FROM_FERRY)) {
+            Awaitility.await(db + " with the source's NULLs").atMost(TIMEOUT).pollInterval(Duration.ofMillis(500))
+                    .untilAsserted(() -> {
+                        assertThat(DESTINATION.queryString(ROWS + db + ".keyed")).as(db + ".keyed").isEqualTo(keyed);
+                        assertThat(DESTINATION.queryString(KEYLESS_ROWS + db + ".keyless")).as(db + ".keyless")
+                                .isEqualTo(keyless);
+                    });
+        }
     }
 
     /** Waits until the destination table has exactly the source table's rows, every column compared exactly. */

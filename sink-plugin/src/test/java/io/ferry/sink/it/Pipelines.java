@@ -10,6 +10,21 @@ import java.util.Map;
 /** Connector configs for the sink's integration tests: Ferry's source into topics, Ferry's sink out of them. */
 final class Pipelines {
 
+    /**
+     * Connector-level JSON converters (schemas on) that keep a null a null. Connect's JSON converter, by default
+     * ({@code replace.null.with.default=true}), writes a field's default in place of a null value and reads a
+     * JSON null back as the default, so a NULL in a nullable column with a DEFAULT would reach the destination
+     * as the DEFAULT wherever the field schema carries it (Debezium always, Ferry with {@code column.defaults=all}).
+     * The converter settings apply only where the connector config also names the converter class.
+     */
+    static final Map<String, String> NULL_KEEPING_CONVERTERS = Map.of(
+            "key.converter", "org.apache.kafka.connect.json.JsonConverter",
+            "key.converter.schemas.enable", "true",
+            "key.converter.replace.null.with.default", "false",
+            "value.converter", "org.apache.kafka.connect.json.JsonConverter",
+            "value.converter.schemas.enable", "true",
+            "value.converter.replace.null.with.default", "false");
+
     private Pipelines() {
     }
 
