@@ -178,6 +178,9 @@ public final class EmbeddedStack implements AutoCloseable {
         worker.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
         worker.put("key.converter.schemas.enable", "true");
         worker.put("value.converter.schemas.enable", "true");
+        // A NULL stays NULL in a column that has a DEFAULT (Kafka's default would write and read the DEFAULT).
+        worker.put("key.converter.replace.null.with.default", "false");
+        worker.put("value.converter.replace.null.with.default", "false");
         worker.put("plugin.path", pluginPath.toString());
         worker.put("plugin.discovery", "service_load");
         worker.put("listeners", "http://127.0.0.1:" + ports.restPort());
