@@ -131,8 +131,25 @@ class MigrateIT {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> "PAUSED".equals(
                 CONNECT.status("it-move-source").connector().state()));
         assertThat(CliRunner.run("resume", task.toString()).exitCode()).isZero();
-        assertThat(CliRunner.run("remove", task.toString()).out()).contains("it-move-source: removed",
-                "it-move-sink: removed");
+
+        // Cutover on the external cluster: drained to the source's binlog end, connectors deleted, validated.
+        SOURCE.execute("UPDATE shop.orders SET item = 'just before cutover' WHERE id = 5002");
+        CliRunner.Result cutover = CliRunner.run("cutover", task.toString(), "--no-prompt");
+        assertThat(cutover.exitCode()).as(cutover.out() + cutover.err()).isZero();
+        assertThat(cutover.out()).contains("Cutover step 8 of 8", "Cutover complete",
+                "skipped: schema is not among the task's migration types").doesNotContain(PASSWORD);
+        assertThat(checksum(DESTINATION)).isEqualTo(checksum(SOURCE));
+        assertThat(CONNECT.embedded().connectors()).doesNotContain("it-move-source", "it-move-sink");
+        assertThat(CliRunner.run("remove", task.toString()).out()).contains("it-move-source: no such connector");
+
+        assertThat(CliRunner.run("validate", task.toString()).exitCode()).isZero();
+        DESTINATION.execute("UPDATE shop.orders SET amount = amount + 0.01 WHERE id = 77");
+        CliRunner.Result differs = CliRunner.run("validate", task.toString(), "--json");
+        assertThat(differs.exitCode()).isEqualTo(1);
+        assertThat(differs.out()).contains("\"different\"", "77");
+        // A rerun after the connectors are gone goes straight to the idempotent steps.
+        assertThat(CliRunner.run("cutover", task.toString(), "--no-prompt").out())
+                .contains("an earlier cutover deleted them");
     }
 
     private static JsonNode awaitUndelayed(Path task) {
