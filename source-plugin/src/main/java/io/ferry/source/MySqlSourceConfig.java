@@ -39,6 +39,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
     public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
     public static final String TOMBSTONES_ON_DELETE_CONFIG = "tombstones.on.delete";
     public static final String COLUMN_DEFAULTS_CONFIG = "column.defaults";
+    public static final String INCLUDE_SCHEMA_COMMENTS_CONFIG = "include.schema.comments";
     public static final String FIELD_NAME_ADJUSTMENT_MODE_CONFIG = "field.name.adjustment.mode";
     public static final String DATABASE_INCLUDE_CONFIG = "database.include";
     public static final String DATABASE_EXCLUDE_CONFIG = "database.exclude";
@@ -87,6 +88,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
     private final String topicPrefix;
     private final boolean tombstonesOnDelete;
     private final ColumnDefaultsMode columnDefaults;
+    private final boolean includeSchemaComments;
     private final FieldNameAdjustment fieldNameAdjustment;
     private final TableFilter tableFilter;
     private final ColumnFilter columnFilter;
@@ -121,6 +123,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
         this.connectTimeoutMs = getInt(CONNECT_TIMEOUT_MS_CONFIG);
         this.tombstonesOnDelete = getBoolean(TOMBSTONES_ON_DELETE_CONFIG);
         this.columnDefaults = ColumnDefaultsMode.parse(getString(COLUMN_DEFAULTS_CONFIG));
+        this.includeSchemaComments = getBoolean(INCLUDE_SCHEMA_COMMENTS_CONFIG);
         this.fieldNameAdjustment = FieldNameAdjustment.parse(getString(FIELD_NAME_ADJUSTMENT_MODE_CONFIG));
         this.tableFilter = new TableFilter(getList(DATABASE_INCLUDE_CONFIG), getList(DATABASE_EXCLUDE_CONFIG),
                 getList(TABLE_INCLUDE_CONFIG), getList(TABLE_EXCLUDE_CONFIG));
@@ -204,6 +207,11 @@ public final class MySqlSourceConfig extends AbstractConfig {
 
     public ColumnDefaultsMode columnDefaults() {
         return columnDefaults;
+    }
+
+    /** Whether field schemas carry the column comments as their doc. */
+    public boolean includeSchemaComments() {
+        return includeSchemaComments;
     }
 
     public TableFilter tableFilter() {

@@ -20,6 +20,7 @@ import static io.ferry.source.MySqlSourceConfig.GROUP_STREAMING;
 import static io.ferry.source.MySqlSourceConfig.GROUP_TOPICS;
 import static io.ferry.source.MySqlSourceConfig.HEARTBEAT_INTERVAL_MS_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.HEARTBEAT_TABLE_CONFIG;
+import static io.ferry.source.MySqlSourceConfig.INCLUDE_SCHEMA_COMMENTS_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.MAX_BATCH_SIZE_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.MAX_BYTES_PER_SECOND_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.MAX_QUEUE_SIZE_CONFIG;
@@ -106,6 +107,13 @@ final class SourceConfigDef {
                         + " has a DEFAULT reaches consumers and the destination as that DEFAULT: use all only with"
                         + " converters that keep nulls, on the source and the sink side.",
                 GROUP_TOPICS, ++order, Width.SHORT, "Column defaults");
+        def.define(INCLUDE_SCHEMA_COMMENTS_CONFIG, Type.BOOLEAN, false, Importance.LOW,
+                "Whether each column's COMMENT (when not empty) becomes its field schema's doc, as Debezium's key of"
+                        + " the same name. For Avro converters the row and key structs also get the parameter"
+                        + " io.confluent.connect.avro.field.doc.<field>, which they write as the Avro field's doc."
+                        + " Snapshot and stream read comments from information_schema and re-read them after DDL on"
+                        + " the table. A changed comment changes the schema: a schema registry stores a new version.",
+                GROUP_TOPICS, ++order, Width.SHORT, "Include schema comments");
         def.define(FIELD_NAME_ADJUSTMENT_MODE_CONFIG, Type.STRING, FieldNameAdjustment.NONE.configValue(),
                 ConfigDef.ValidString.in(FieldNameAdjustment.configValues()), Importance.MEDIUM,
                 "How column names become field names: none (unchanged) or avro (valid Avro names: characters"

@@ -31,9 +31,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Avro on both sides through a real schema registry: Ferry's source writes the all-types table as Avro
  * (Apicurio's converter, Confluent framing), Ferry's sink reads it back into the destination, an independent
- * consumer decodes a record with nothing but the registry's Confluent-compatible API and plain Apache Avro, and
- * DDL during streaming evolves the subject: a compatible change (ADD COLUMN, a widened type) registers version
- * 2 under BACKWARD compatibility and the rows keep flowing; an incompatible one fails the source task loudly.
+ * consumer decodes a record with nothing but the registry's Confluent-compatible API and plain Apache Avro (and
+ * finds a column comment as its field's doc), and DDL during streaming evolves the subject: a compatible change
+ * (ADD COLUMN, a widened type) registers version 2 under BACKWARD compatibility and the rows keep flowing; an
+ * incompatible one fails the source task loudly.
  */
 class AvroEndToEndIT {
 
@@ -53,8 +54,9 @@ class AvroEndToEndIT {
     private static final String TOPIC = "av.types.all_types";
     private static final String VALUE_SUBJECT = "apis/ccompat/v7/subjects/" + TOPIC + "-value/versions";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ODD = "CREATE TABLE types.odd (`1st` INT PRIMARY KEY, `price$` DECIMAL(5,2),"
-            + " `a-b c` VARCHAR(10))";
+    private static final String PRICE_COMMENT = "Unit price in EUR, VAT included";
+    private static final String ODD = "CREATE TABLE types.odd (`1st` INT PRIMARY KEY,"
+            + " `price$` DECIMAL(5,2) COMMENT '" + PRICE_COMMENT + "', `a-b c` VARCHAR(10))";
 
     @Test
     void avroTopicsCarryEveryTypeToTheSinkToPlainAvroAndThroughSchemaEvolution() throws IOException {
@@ -74,6 +76,8 @@ class AvroEndToEndIT {
         Map<String, String> source = Pipelines.source(SOURCE, "av", "types\\.(all_types|odd)", 1);
         // Column names like `price$` are no Avro names: the source adjusts them, the sink maps them back.
         source.put(MySqlSourceConfig.FIELD_NAME_ADJUSTMENT_MODE_CONFIG, "avro");
+        // Column comments become the Avro fields' docs.
+        source.put(MySqlSourceConfig.INCLUDE_SCHEMA_COMMENTS_CONFIG, "true");
         source.putAll(ConnectCluster.TOPIC_CREATION_DEFAULTS);
         source.putAll(Pipelines.avroConverters(REGISTRY.apiUrl()));
         CONNECT.deploy("av-source", source);
@@ -99,6 +103,11 @@ class AvroEndToEndIT {
         assertThat(REGISTRY.getText(VALUE_SUBJECT)).isEqualTo("[1]");
         assertThat(REGISTRY.getText("apis/ccompat/v7/subjects/av.types.odd-value/versions/1"))
                 .contains("_1st", "price_", "a_b_c");
+        byte[] oddRow = CONNECT.consume(1, TIMEOUT, "av.types.odd").iterator().next().value();
+        Schema odd = ((GenericRecord) decodeWithPlainAvro(oddRow).get("after")).getSchema();
+        assertThat(odd.getField("price_").doc()).as("the column comment, in the schema the registry serves")
+                .isEqualTo(PRICE_COMMENT);
+        assertThat(odd.getField("a_b_c").doc()).isNull();
 
         // Compatible evolution while streaming.
         SOURCE.execute("ALTER TABLE types.all_types ADD COLUMN c_added VARCHAR(20) NULL, MODIFY c_smallint INT",

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Table definitions read from binlog TABLE_MAP events, so that streaming needs no information_schema lookups.
  * For the same table they equal {@link TableDefReader}'s, with two limits of the binlog metadata: the key is
  * the primary key only ({@link KeyKind#NONE} without one), MariaDB's JSON columns look like LONGTEXT, and there
- * are no column defaults: those three come from the table's definition in information_schema ({@code known}).
+ * are no column defaults or comments: those come from the table's definition in information_schema ({@code known}).
  */
 public final class BinlogTableDefs {
 
@@ -24,8 +24,8 @@ public final class BinlogTableDefs {
      *
      * @param known the table's previous definition (from the snapshot or an earlier table map), or null. MariaDB
      *              stores JSON as LONGTEXT with a check constraint the binlog does not carry, so a LONGTEXT
-     *              column that {@code known} has as JSON stays JSON. Each column takes its DEFAULT from the
-     *              column of the same name in {@code known}.
+     *              column that {@code known} has as JSON stays JSON. Each column takes its DEFAULT and COMMENT
+     *              from the column of the same name in {@code known}.
      */
     public static TableDef fromTableMap(TableMapEventData event, TableDef known) {
         TableMapEventMetadata metadata = event.getEventMetadata();
@@ -38,9 +38,10 @@ public final class BinlogTableDefs {
             if (type.dataType().equals("longtext") && known != null && isJson(known.column(name))) {
                 type = ColumnTypes.asMariaDbJson(type);
             }
-            ColumnDefault defaultValue = known == null ? ColumnDefault.NONE
-                    : known.column(name).map(ColumnDef::defaultValue).orElse(ColumnDefault.NONE);
-            columns.add(new ColumnDef(name, type, event.getColumnNullability().get(i), defaultValue));
+            Optional<ColumnDef> knownColumn = known == null ? Optional.empty() : known.column(name);
+            columns.add(new ColumnDef(name, type, event.getColumnNullability().get(i),
+                    knownColumn.map(ColumnDef::defaultValue).orElse(ColumnDefault.NONE),
+                    knownColumn.map(ColumnDef::comment).orElse(null)));
         }
         List<String> key = new ArrayList<>();
         if (metadata.getSimplePrimaryKeys() != null) {

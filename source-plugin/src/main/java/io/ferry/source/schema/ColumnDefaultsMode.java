@@ -21,7 +21,7 @@ public enum ColumnDefaultsMode {
     public ColumnDef apply(ColumnDef column) {
         boolean keep = this == ALL || this == NOT_NULL && !column.optional();
         return keep || column.defaultValue().kind() == ColumnDefault.Kind.NONE ? column
-                : new ColumnDef(column.name(), column.type(), column.optional(), ColumnDefault.NONE);
+                : column.withDefaultValue(ColumnDefault.NONE);
     }
 
     public String configValue() {

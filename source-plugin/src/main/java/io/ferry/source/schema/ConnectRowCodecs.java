@@ -28,9 +28,10 @@ import org.apache.kafka.connect.errors.ConnectException;
  *
  * <p>The binlog knows only a table's primary key, and MariaDB's binlog shows JSON as LONGTEXT. Where
  * {@code information_schema} knows better (a unique NOT NULL key standing in for a missing primary key, a
- * JSON column, the column defaults, which table maps lack), its definition is used as a hint, so that a table's
- * streamed events have the same key and schema as its snapshot events. It is read when a table's layout is
- * new: its first table map, a table map that differs, and the first table map after a DDL on the table.
+ * JSON column, the column defaults and comments, which table maps lack), its definition is used as a hint, so
+ * that a table's streamed events have the same key and schema as its snapshot events. It is read when a table's
+ * layout is new: its first table map, a table map that differs, and the first table map after a DDL on the
+ * table.
  */
 public final class ConnectRowCodecs implements RowCodecs {
 
@@ -38,6 +39,7 @@ public final class ConnectRowCodecs implements RowCodecs {
     private final FieldNameAdjustment fieldNames;
     private final ColumnFilter excluded;
     private final ColumnDefaultsMode defaults;
+    private final boolean comments;
     private final Function<TableId, Optional<TableDef>> catalog;
     private final Map<TableId, Codec> byTable = new HashMap<>();
     private final Map<TableId, CachedMap> byTableMap = new HashMap<>();
@@ -47,14 +49,17 @@ public final class ConnectRowCodecs implements RowCodecs {
 
     /**
      * @param defaults which column defaults the field schemas carry
+     * @param comments whether the field schemas carry the column comments as their doc
      * @param catalog the table's definition from information_schema, consulted once per new table layout
      */
     public ConnectRowCodecs(String topicPrefix, FieldNameAdjustment fieldNames, ColumnFilter excluded,
-                            ColumnDefaultsMode defaults, Function<TableId, Optional<TableDef>> catalog) {
+                            ColumnDefaultsMode defaults, boolean comments,
+                            Function<TableId, Optional<TableDef>> catalog) {
         this.topicPrefix = topicPrefix;
         this.fieldNames = fieldNames;
         this.excluded = excluded;
         this.defaults = defaults;
+        this.comments = comments;
         this.catalog = catalog;
     }
 
@@ -88,7 +93,8 @@ public final class ConnectRowCodecs implements RowCodecs {
         int[] keptPositions = new int[table.columns().size()];
         int count = 0;
         for (int i = 0; i < table.columns().size(); i++) {
-            ColumnDef column = defaults.apply(table.columns().get(i));
+            ColumnDef full = defaults.apply(table.columns().get(i));
+            ColumnDef column = comments ? full : full.withComment(null);
             if (!excluded.excludes(table.id(), column.name())) {
                 kept.add(column);
                 keptPositions[count++] = i;

@@ -17,14 +17,14 @@ import java.util.Set;
 /**
  * Reads table definitions from {@code information_schema}, which needs only SELECT on the tables. Used for
  * the snapshot; the stream reads the same facts from binlog table-map metadata instead, except the column
- * defaults, which table maps do not carry: the stream takes them from here.
+ * defaults and comments, which table maps do not carry: the stream takes them from here.
  */
 public final class TableDefReader {
 
     private static final String COLUMNS = "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, IS_NULLABLE,"
             + " CHARACTER_MAXIMUM_LENGTH, NUMERIC_PRECISION, NUMERIC_SCALE, DATETIME_PRECISION, CHARACTER_SET_NAME,"
-            + " COLUMN_DEFAULT, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?"
-            + " ORDER BY ORDINAL_POSITION";
+            + " COLUMN_DEFAULT, EXTRA, COLUMN_COMMENT FROM information_schema.COLUMNS"
+            + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION";
 
     /** Unique indexes with their columns; PRIMARY first, then by name, columns in index order. */
     private static final String UNIQUE_INDEXES = "SELECT INDEX_NAME, COLUMN_NAME, NULLABLE"
@@ -49,7 +49,8 @@ public final class TableDefReader {
                 while (rs.next()) {
                     columns.add(new ColumnDef(rs.getString(1), ColumnTypes.fromInformationSchema(rs),
                             "YES".equals(rs.getString(4)),
-                            ColumnDefault.fromInformationSchema(rs.getString(10), rs.getString(11), mariaDb)));
+                            ColumnDefault.fromInformationSchema(rs.getString(10), rs.getString(11), mariaDb),
+                            rs.getString(12)));
                 }
             }
         }

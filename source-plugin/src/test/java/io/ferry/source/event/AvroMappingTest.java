@@ -85,6 +85,20 @@ class AvroMappingTest {
     }
 
     @Test
+    void aColumnCommentBecomesTheAvroFieldDoc() {
+        TableDef commented = new TableDef(new TableId("d", "t"), List.of(
+                new ColumnDef("id", ColumnType.of("int", false), false),
+                new ColumnDef("price", new ColumnType("decimal", false, 0, 5, 2, 0, null, List.of()), true,
+                        null, "Unit price in EUR")),
+                List.of("id"), KeyKind.PRIMARY);
+        Schema value = avro.fromConnectSchema(RowSchema.of(commented, "p").valueSchema()).getTypes().get(1);
+        assertThat(value.getField("price").doc()).isEqualTo("Unit price in EUR");
+        assertThat(value.getField("id").doc()).isNull();
+        assertThat(new Schema.Parser().parse(value.toString()).getField("price").doc())
+                .isEqualTo("Unit price in EUR");
+    }
+
+    @Test
     void columnsThatAdjustToTheSameFieldFailNamingBoth() {
         TableDef clash = new TableDef(new TableId("d", "t"), List.of(
                 new ColumnDef("a-b", ColumnType.of("int", false), false),

@@ -9,12 +9,12 @@ import org.apache.kafka.connect.data.SchemaBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Null handling, schema building and column defaults shared by the converters. */
+/** Null handling, schema building, column defaults and docs shared by the converters. */
 abstract class AbstractConverter implements ColumnConverter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AbstractConverter.class);
 
-    /** Set once by {@link #defaultTo} right after construction, when the column has a DEFAULT. */
+    /** Set by {@link #defaultTo} and {@link #documentAs} right after construction, when the column has either. */
     private Schema schema;
 
     AbstractConverter(SchemaBuilder builder, boolean optional) {
@@ -51,6 +51,13 @@ abstract class AbstractConverter implements ColumnConverter {
         }
         if (value != null) {
             schema = FieldSchemas.withDefault(schema, value);
+        }
+    }
+
+    /** Gives the field schema the column's COMMENT as its doc. Called by the factory only, before use. */
+    final void documentAs(String comment) {
+        if (comment != null) {
+            schema = FieldSchemas.withDoc(schema, comment);
         }
     }
 

@@ -11,12 +11,14 @@ public final class ColumnConverters {
     }
 
     /**
-     * The converter for a column, its field schema carrying the column's DEFAULT; fails for a type Ferry cannot
+     * The converter for a column, its field schema carrying the column's DEFAULT and, as its doc, its COMMENT
+     * (when the {@link ColumnDef} keeps one); fails for a type Ferry cannot
      * represent, naming the column.
      */
     public static ColumnConverter forColumn(ColumnDef column) {
         AbstractConverter converter = withoutDefault(column);
         converter.defaultTo(column.defaultValue(), column.name());
+        converter.documentAs(column.comment());
         return converter;
     }
 

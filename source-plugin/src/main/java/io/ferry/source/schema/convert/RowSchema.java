@@ -20,8 +20,15 @@ import org.apache.kafka.connect.data.Struct;
  * ({@code <prefix>.<db>.<table>.Key}) and the row struct of all columns ({@code <prefix>.<db>.<table>.Value}),
  * which the envelope uses for {@code before} and {@code after}. Field names are the column names unchanged,
  * as Debezium emits them by default, so that sinks can map fields back to columns.
+ *
+ * <p>A field schema's doc (a column comment) is also a parameter of the struct, {@value #AVRO_FIELD_DOC}{@code
+ * <field>}: the Avro converters (Confluent's {@code AvroData} and Apicurio's copy of it) make a Connect schema's doc
+ * only a {@code connect.doc} property of the Avro type, and take the Avro field's {@code doc} from that parameter.
  */
 public final class RowSchema {
+
+    /** Prefix of the struct parameter that the Avro converters write as the Avro field's doc. */
+    static final String AVRO_FIELD_DOC = "io.confluent.connect.avro.field.doc.";
 
     private final TableDef table;
     private final List<ColumnConverter> converters;
@@ -38,7 +45,7 @@ public final class RowSchema {
         for (ColumnDef column : table.columns()) {
             ColumnConverter converter = ColumnConverters.forColumn(column);
             converters.add(converter);
-            value.field(fieldNames.fieldName(column.name()), converter.schema());
+            addField(value, fieldNames.fieldName(column.name()), converter.schema());
         }
         this.valueSchema = value.build();
         this.keyPositions = table.keyPositions();
@@ -48,10 +55,17 @@ public final class RowSchema {
             SchemaBuilder key = SchemaBuilder.struct()
                     .name(SchemaNames.of(topicPrefix, table.id().database(), table.id().table(), "Key"));
             for (int position : keyPositions) {
-                key.field(fieldNames.fieldName(table.columns().get(position).name()),
+                addField(key, fieldNames.fieldName(table.columns().get(position).name()),
                         converters.get(position).schema());
             }
             this.keySchema = key.build();
+        }
+    }
+
+    private static void addField(SchemaBuilder struct, String name, Schema schema) {
+        struct.field(name, schema);
+        if (schema.doc() != null) {
+            struct.parameter(AVRO_FIELD_DOC + name, schema.doc());
         }
     }
 
