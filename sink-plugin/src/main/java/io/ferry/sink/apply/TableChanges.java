@@ -80,8 +80,17 @@ final class TableChanges {
         }
         KeyState previous = keys.get(key);
         boolean deleteFirst = previous != null && previous.deleteFirst();
+        ConflictPolicy effective = policy;
+        if (change.op() == Operation.READ && previous != null && previous.image() != null
+                && previous.change().op() != Operation.READ) {
+            // A snapshot read after a change of the same key in this batch holds that change's state or a newer
+            // one (the source emits a chunk's changes before its reads). Kept under keep-destination, it would
+            // leave the destination's row from before this batch and lose the change: write it as the change
+            // would have been written.
+            effective = previous.policy();
+        }
         keys.remove(key); // re-insert at the end: the key's last change orders it
-        keys.put(key, new KeyState(deleteFirst, change.after(), change.after(), policy, change));
+        keys.put(key, new KeyState(deleteFirst, change.after(), change.after(), effective, change));
     }
 
     Collection<KeyState> keyStates() {

@@ -36,6 +36,25 @@ class TableChangesTest {
     }
 
     @Test
+    void aReadAfterAChangeOfTheSameKeyInOneBatchIsWrittenAsTheChangeWouldBe() {
+        changes.add(change("u", row(1, "a"), row(1, "b")), ConflictPolicy.OVERWRITE);
+        changes.add(change("r", null, row(1, "b")), ConflictPolicy.KEEP_DESTINATION);
+        assertThat(changes.keyStates()).singleElement().satisfies(s -> {
+            assertThat(s.image().get("v")).isEqualTo("b");
+            assertThat(s.policy()).as("keep-destination would keep the row from before the update")
+                    .isEqualTo(ConflictPolicy.OVERWRITE);
+        });
+    }
+
+    @Test
+    void aReadAloneKeepsItsOwnPolicy() {
+        changes.add(change("r", null, row(1, "b")), ConflictPolicy.KEEP_DESTINATION);
+        changes.add(change("r", null, row(1, "c")), ConflictPolicy.KEEP_DESTINATION);
+        assertThat(changes.keyStates()).singleElement()
+                .satisfies(s -> assertThat(s.policy()).isEqualTo(ConflictPolicy.KEEP_DESTINATION));
+    }
+
+    @Test
     void aKeyChangeDeletesTheOldKeyAndWritesTheNewOne() {
         changes.add(change("u", row(1, "a"), row(2, "a")), ConflictPolicy.OVERWRITE);
         assertThat(states()).hasSize(2);
