@@ -1,10 +1,6 @@
 package io.ferry.bench;
 
 import io.ferry.testkit.mysql.MySqlServer;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +32,6 @@ final class JdbcApply {
     static final String BEFORE = "items_before";
     /** The source's copy of the updated rows' final images, made after the update workload. */
     static final String UPDATED = "items_updated";
-    private static final int FETCH_SIZE = 2048;
 
     private final MySqlServer source;
     private final MySqlServer destination;
@@ -82,43 +77,8 @@ final class JdbcApply {
                 + "?, ".repeat(columns.size() - 1) + "?)";
     }
 
-    /**
-     * Streams the rows of {@code select} (bound to the key range) from the source and writes each through
-     * {@code write} in batches; the first column ({@code id}) goes last for an UPDATE, whose WHERE takes it.
-     */
     private long transfer(String select, long from, long to, String write) throws SQLException {
-        boolean keyLast = write.startsWith("UPDATE");
-        String sourceUrl = source.jdbcUrl(table.database()) + "&useCursorFetch=true";
-        String destinationUrl = destination.jdbcUrl(table.database()) + "&rewriteBatchedStatements=true";
-        try (Connection in = DriverManager.getConnection(sourceUrl, source.user(), source.password());
-             Connection out = DriverManager.getConnection(destinationUrl, destination.user(), destination.password());
-             PreparedStatement read = in.prepareStatement(select);
-             PreparedStatement statement = out.prepareStatement(write)) {
-            out.setAutoCommit(false);
-            read.setFetchSize(FETCH_SIZE);
-            read.setLong(1, from);
-            read.setLong(2, to);
-            long rows = 0;
-            try (ResultSet rs = read.executeQuery()) {
-                int width = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    for (int i = 1; i <= width; i++) {
-                        int parameter = keyLast ? (i == 1 ? width : i - 1) : i;
-                        statement.setObject(parameter, rs.getObject(i));
-                    }
-                    statement.addBatch();
-                    if (++rows % batch == 0) {
-                        statement.executeBatch();
-                        out.commit();
-                    }
-                }
-            }
-            if (rows % batch != 0) {
-                statement.executeBatch();
-                out.commit();
-            }
-            return rows;
-        }
+        return JdbcTransfer.run(source, destination, table.database(), select, from, to, write, batch);
     }
 
     /** One key range {@code [from, to)} of the transfer; returns the rows it moved. */

@@ -1,10 +1,6 @@
 package io.ferry.bench;
 
 import io.ferry.testkit.mysql.MySqlServer;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +21,6 @@ import java.util.concurrent.Future;
 final class JdbcCopy {
 
     static final int BATCH = 1000;
-    private static final int FETCH_SIZE = 2048;
 
     private final MySqlServer source;
     private final MySqlServer destination;
@@ -72,35 +67,6 @@ final class JdbcCopy {
     }
 
     private long transfer(String select, long from, long to, String insert) throws SQLException {
-        String sourceUrl = source.jdbcUrl(tables.database()) + "&useCursorFetch=true";
-        String destinationUrl = destination.jdbcUrl(tables.database()) + "&rewriteBatchedStatements=true";
-        try (Connection in = DriverManager.getConnection(sourceUrl, source.user(), source.password());
-             Connection out = DriverManager.getConnection(destinationUrl, destination.user(), destination.password());
-             PreparedStatement read = in.prepareStatement(select);
-             PreparedStatement write = out.prepareStatement(insert)) {
-            out.setAutoCommit(false);
-            read.setFetchSize(FETCH_SIZE);
-            read.setLong(1, from);
-            read.setLong(2, to);
-            long rows = 0;
-            try (ResultSet rs = read.executeQuery()) {
-                int width = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    for (int i = 1; i <= width; i++) {
-                        write.setObject(i, rs.getObject(i));
-                    }
-                    write.addBatch();
-                    if (++rows % BATCH == 0) {
-                        write.executeBatch();
-                        out.commit();
-                    }
-                }
-            }
-            if (rows % BATCH != 0) {
-                write.executeBatch();
-                out.commit();
-            }
-            return rows;
-        }
+        return JdbcTransfer.run(source, destination, tables.database(), select, from, to, insert, BATCH);
     }
 }
