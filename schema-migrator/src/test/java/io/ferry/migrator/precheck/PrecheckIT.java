@@ -9,6 +9,7 @@ import io.ferry.common.server.Finding;
 import io.ferry.migrator.cli.MigratorMain;
 import io.ferry.migrator.precheck.ItemResult.Status;
 import io.ferry.migrator.settings.MigratorSettings;
+import io.ferry.migrator.ServerSettings;
 import io.ferry.testkit.mysql.MySqlServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -16,7 +17,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -43,15 +43,7 @@ class PrecheckIT {
             .option("--lower-case-table-names=1").build();
 
     private static Map<String, String> settings(String database) {
-        Map<String, String> values = new HashMap<>();
-        for (var side : Map.of("source.", SOURCE, "destination.", DESTINATION).entrySet()) {
-            values.put(side.getKey() + "host", side.getValue().host());
-            values.put(side.getKey() + "port", String.valueOf(side.getValue().port()));
-            values.put(side.getKey() + "user", side.getValue().user());
-            values.put(side.getKey() + "password", side.getValue().password());
-            values.put(side.getKey() + "ssl.mode", "disabled");
-        }
-        values.put("database.include", database);
+        Map<String, String> values = ServerSettings.of(SOURCE, DESTINATION, database);
         return values;
     }
 

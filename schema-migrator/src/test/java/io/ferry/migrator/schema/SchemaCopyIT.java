@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.ferry.migrator.cli.MigratorMain;
 import io.ferry.migrator.schema.ObjectOutcome.Status;
 import io.ferry.migrator.settings.MigratorSettings;
+import io.ferry.migrator.ServerSettings;
 import io.ferry.testkit.mysql.MySqlServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +18,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -39,15 +39,7 @@ class SchemaCopyIT {
     static final MySqlServer DESTINATION = MySqlServer.forRole("destination").build();
 
     private static Map<String, String> settings(String database) {
-        Map<String, String> values = new HashMap<>();
-        for (var side : Map.of("source.", SOURCE, "destination.", DESTINATION).entrySet()) {
-            values.put(side.getKey() + "host", side.getValue().host());
-            values.put(side.getKey() + "port", String.valueOf(side.getValue().port()));
-            values.put(side.getKey() + "user", side.getValue().user());
-            values.put(side.getKey() + "password", side.getValue().password());
-            values.put(side.getKey() + "ssl.mode", "disabled");
-        }
-        values.put("database.include", database);
+        Map<String, String> values = ServerSettings.of(SOURCE, DESTINATION, database);
         return values;
     }
 

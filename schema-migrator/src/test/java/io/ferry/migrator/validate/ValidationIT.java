@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ferry.migrator.cli.MigratorMain;
 import io.ferry.migrator.settings.MigratorSettings;
+import io.ferry.migrator.ServerSettings;
 import io.ferry.testkit.mysql.MySqlServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,15 +49,7 @@ class ValidationIT {
         "'NULL'", "'N'"};
 
     private static Map<String, String> settings(String database) {
-        Map<String, String> values = new HashMap<>();
-        for (var side : Map.of("source.", SOURCE, "destination.", DESTINATION).entrySet()) {
-            values.put(side.getKey() + "host", side.getValue().host());
-            values.put(side.getKey() + "port", String.valueOf(side.getValue().port()));
-            values.put(side.getKey() + "user", side.getValue().user());
-            values.put(side.getKey() + "password", side.getValue().password());
-            values.put(side.getKey() + "ssl.mode", "disabled");
-        }
-        values.put("database.include", database);
+        Map<String, String> values = ServerSettings.of(SOURCE, DESTINATION, database);
         values.put("validate.chunk.rows", "7");
         return values;
     }
