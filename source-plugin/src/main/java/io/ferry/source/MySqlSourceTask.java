@@ -190,6 +190,9 @@ public final class MySqlSourceTask extends SourceTask {
                 snapshotThrottle.produced(batch);
                 return batch;
             }
+            if (!snapshot.done()) {
+                return null; // waiting for Connect to store the stripes' start positions
+            }
         }
         if (streaming == null && streamStarter != null) {
             metrics.phase(SourceTaskMetrics.Phase.WAITING);

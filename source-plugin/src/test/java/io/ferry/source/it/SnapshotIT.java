@@ -27,6 +27,7 @@ import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffset;
 import org.apache.kafka.connect.runtime.rest.entities.ConnectorOffsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -237,12 +238,56 @@ class SnapshotIT {
         CONNECT.delete("d1");
     }
 
+    @Test
+    @Order(5)
+    void aStripeIsReadOnlyOnceItsStartPositionIsStored() throws Exception {
+        String db = createTable("snap_unstored", 3000);
+        TableId table = new TableId(db, "items");
+        AtomicReference<List<Map<String, Map<String, Object>>>> storedAtFirstRead = new AtomicReference<>();
+        SnapshotHooks.set((point, t, chunk) -> {
+            if (!t.equals(table)) {
+                return;
+            }
+            if (point == SnapshotHooks.Point.AFTER_LOW_WATERMARK && storedAtFirstRead.get() == null) {
+                // What a task restarted from now on would find: nothing of the stripe has been read yet.
+                storedAtFirstRead.set(CONNECT.offsets("u1"));
+            } else if (point == SnapshotHooks.Point.AFTER_SELECT) {
+                Thread.sleep(50);
+            }
+        });
+        Map<String, String> config = SourceConnectors.config(SOURCE, "u1", db + "\\.items", 1);
+        config.put(MySqlSourceConfig.SNAPSHOT_CHUNK_SIZE_CONFIG, "100");
+        CONNECT.deploy("u1", config);
+        new ChangeTopic(CONNECT, "u1." + db + ".items").await(events -> maxReadId(events) >= 1500, TIMEOUT);
+        // The reads of the first chunks are in Kafka. Make the worst case happen for sure: the task dies before
+        // Connect stored any offset after the first read (stop, then put back what was stored at that moment).
+        CONNECT.embedded().stopConnector("u1");
+        CONNECT.embedded().assertions().assertConnectorIsStopped("u1", "u1 did not stop");
+        SOURCE.execute("DELETE FROM " + db + ".items WHERE id = 50",
+                "UPDATE " + db + ".items SET v = -9 WHERE id = 60",
+                "UPDATE " + db + ".items SET id = 100000 WHERE id = 70");
+        List<Map<String, Map<String, Object>>> restartPoint = storedAtFirstRead.get();
+        if (restartPoint.isEmpty()) {
+            CONNECT.embedded().resetConnectorOffsets("u1");
+        } else {
+            CONNECT.embedded().alterConnectorOffsets("u1", new ConnectorOffsets(restartPoint.stream()
+                    .map(o -> new ConnectorOffset(o.get("partition"), o.get("offset"))).toList()));
+        }
+        SnapshotHooks.reset();
+        CONNECT.embedded().resumeConnector("u1");
+
+        List<Event> events = awaitSentinel("u1", db);
+        assertReplayEqualsSource(events, db);
+        assertThat(restartPoint).as("offsets stored when the first chunk was read").isNotEmpty();
+        CONNECT.delete("u1");
+    }
+
     private static int maxReadId(List<Event> events) {
         return events.stream().filter(e -> "r".equals(e.op())).mapToInt(SnapshotIT::id).max().orElse(0);
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aLostSourceConnectionMidSnapshotIsRetriedWhereItStopped() {
         String db = createTable("snap_retry", 3000);
         TableId table = new TableId(db, "items");
