@@ -113,8 +113,9 @@ public final class MigrationBenchmark {
                         + " converter with schemas), topics with " + settings.partitions() + " partitions; both"
                         + " source connectors get " + MigrationConnectors.SOURCE_TUNING + "; Ferry's sink with its"
                         + " defaults",
-                "method: " + settings.warmUpRounds() + " untimed warm-up round(s), then " + settings.repetitions()
-                        + " rounds of every scenario; each run starts from emptied destination tables and is timed"
+                "method: " + settings.warmUpRounds() + " untimed warm-up round(s) of the largest scenario of each"
+                        + " kind, then " + settings.repetitions() + " rounds of every scenario; each run starts"
+                        + " from emptied destination tables and is timed"
                         + " from the start (connector deploy, first query, process start) to all rows applied (the"
                         + " sink's offsets in the destination reach the topics' ends) or, for Debezium → Kafka, to"
                         + " all records in Kafka; every destination is checked (count and CRC32 of every column)"

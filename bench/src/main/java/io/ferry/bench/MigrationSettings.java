@@ -10,15 +10,19 @@ import java.util.List;
  *   <li>{@code ferry.bench.rows} rows of the three tables together (1,000,000: half orders, 30% customers, 20%
  *       notes);</li>
  *   <li>{@code ferry.bench.repetitions} timed repetitions of every full-migration scenario (3);</li>
- *   <li>{@code ferry.bench.warmup} untimed rounds of every scenario before the timed ones (1);</li>
+ *   <li>{@code ferry.bench.warmup} untimed rounds before the timed ones, each running the largest scenario of
+ *       every kind (Ferry, JDBC copy, dump, Debezium into Kafka, Debezium into Ferry's sink) once (1);</li>
  *   <li>{@code ferry.bench.source.tasks} Ferry source {@code tasks.max} values, and Debezium's
  *       {@code snapshot.max.threads} values ("1,2");</li>
  *   <li>{@code ferry.bench.sink.tasks} Ferry sink {@code tasks.max} values ("1,2");</li>
+ *   <li>{@code ferry.bench.combinations} {@code pairs}: the n-th source value with the n-th sink value (1/1 and
+ *       2/2), and Debezium only into the largest sink; {@code all}: every source value with every sink value,
+ *       and Debezium into each sink value ("pairs": keeps the default run under 30 minutes);</li>
  *   <li>{@code ferry.bench.partitions} partitions of every change topic, Ferry's and Debezium's (2);</li>
  *   <li>{@code ferry.bench.jdbc.threads} thread counts of the direct JDBC copy ("1,2");</li>
  *   <li>{@code ferry.bench.rates} offered change rates of the incremental scenario in rows/s, 0 = as fast as the
  *       writers go ("1000,5000,0");</li>
- *   <li>{@code ferry.bench.rate.seconds} how long each rate is offered (60);</li>
+ *   <li>{@code ferry.bench.rate.seconds} how long each rate is offered (30);</li>
  *   <li>{@code ferry.bench.writers} client threads of the change workload (4);</li>
  *   <li>{@code ferry.bench.scenarios} which parts run ("full,incremental"; footprint is sampled during full);</li>
  *   <li>{@code ferry.bench.run.timeout.minutes} a run that has not converged by then is reported as failed (20);</li>
@@ -26,7 +30,8 @@ import java.util.List;
  * </ul>
  */
 record MigrationSettings(int rows, int repetitions, int warmUpRounds, List<Integer> sourceTasks,
-                         List<Integer> sinkTasks, int partitions, List<Integer> jdbcThreads, List<Integer> rates,
+                         List<Integer> sinkTasks, boolean allCombinations, int partitions,
+                         List<Integer> jdbcThreads, List<Integer> rates,
                          int rateSeconds, int writers, List<String> scenarios, Duration runTimeout,
                          Path resultsFile, String commit) {
 
@@ -38,10 +43,11 @@ record MigrationSettings(int rows, int repetitions, int warmUpRounds, List<Integ
                 Integer.getInteger("ferry.bench.warmup", 1),
                 BenchSettings.ints(System.getProperty("ferry.bench.source.tasks", "1,2")),
                 BenchSettings.ints(System.getProperty("ferry.bench.sink.tasks", "1,2")),
+                combinations(System.getProperty("ferry.bench.combinations", "pairs")),
                 Integer.getInteger("ferry.bench.partitions", 2),
                 BenchSettings.ints(System.getProperty("ferry.bench.jdbc.threads", "1,2")),
                 BenchSettings.ints(System.getProperty("ferry.bench.rates", "1000,5000,0")),
-                Integer.getInteger("ferry.bench.rate.seconds", 60),
+                Integer.getInteger("ferry.bench.rate.seconds", 30),
                 Integer.getInteger("ferry.bench.writers", 4),
                 List.of(System.getProperty("ferry.bench.scenarios", "full,incremental").split(",")),
                 Duration.ofMinutes(Integer.getInteger("ferry.bench.run.timeout.minutes", 20)),
@@ -58,6 +64,37 @@ record MigrationSettings(int rows, int repetitions, int warmUpRounds, List<Integ
                 || jdbcThreads.stream().anyMatch(t -> t < 1) || rates.stream().anyMatch(r -> r < 0)) {
             throw new IllegalArgumentException("task and thread counts must be positive, rates not negative");
         }
+        if (!allCombinations && sourceTasks.size() != sinkTasks.size()) {
+            throw new IllegalArgumentException("with ferry.bench.combinations=pairs, ferry.bench.source.tasks and"
+                    + " ferry.bench.sink.tasks need as many values each (" + sourceTasks + ", " + sinkTasks + ")");
+        }
+    }
+
+    private static boolean combinations(String value) {
+        return switch (value.trim()) {
+            case "pairs" -> false;
+            case "all" -> true;
+            default -> throw new IllegalArgumentException("ferry.bench.combinations must be pairs or all, not "
+                    + value);
+        };
+    }
+
+    /** The (source tasks, sink tasks) combinations Ferry runs. */
+    List<int[]> ferryTaskCombinations() {
+        List<int[]> combinations = new java.util.ArrayList<>();
+        if (allCombinations) {
+            sourceTasks.forEach(source -> sinkTasks.forEach(sink -> combinations.add(new int[] {source, sink})));
+        } else {
+            for (int i = 0; i < sourceTasks.size(); i++) {
+                combinations.add(new int[] {sourceTasks.get(i), sinkTasks.get(i)});
+            }
+        }
+        return combinations;
+    }
+
+    /** The sink task counts Debezium's topics are applied with. */
+    List<Integer> debeziumSinkTasks() {
+        return allCombinations ? sinkTasks : List.of(sinkTasks.stream().mapToInt(Integer::intValue).max().orElse(1));
     }
 
     boolean runs(String scenario) {
