@@ -63,15 +63,18 @@ public record ServerBinaries(Path baseDir, Path server, ServerFlavor flavor) {
 
     /**
      * The command that creates a fresh data directory: MariaDB's install script, or MySQL's
-     * {@code --initialize-insecure}. Either leaves a root account with an empty password on localhost.
+     * {@code --initialize-insecure}. Either leaves a root account with an empty password on localhost. The
+     * bootstrap server gets the server's private temporary directory, as the server does: several of them start
+     * at once in a parallel build, and a shared one has made a bootstrap fail.
      */
-    List<String> initializeCommand(Path dataDir, boolean runningAsRoot) {
+    List<String> initializeCommand(Path dataDir, Path tmpDir, boolean runningAsRoot) {
         List<String> command = new ArrayList<>();
         if (flavor == ServerFlavor.MARIADB) {
             command.add(installScript().toString());
             command.add("--no-defaults");
             command.add("--basedir=" + baseDir);
             command.add("--datadir=" + dataDir);
+            command.add("--tmpdir=" + tmpDir); // not the script's own option: passed on to the bootstrap server
             command.add("--auth-root-authentication-method=normal");
             command.add("--skip-test-db");
             command.add("--skip-name-resolve");
@@ -82,6 +85,7 @@ public record ServerBinaries(Path baseDir, Path server, ServerFlavor flavor) {
             command.add("--initialize-insecure");
             command.add("--basedir=" + baseDir);
             command.add("--datadir=" + dataDir);
+            command.add("--tmpdir=" + tmpDir);
         }
         if (runningAsRoot) {
             command.add("--user=root");
