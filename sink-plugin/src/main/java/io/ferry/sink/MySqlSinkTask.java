@@ -299,7 +299,9 @@ public final class MySqlSinkTask extends SinkTask {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while applying", failure);
         }
-        boolean deterministic = failure instanceof DataException;
+        // A missing table or column is not in the data: the operator (or the schema migrator) may add it, and every
+        // retry reads the destination's table definitions afresh.
+        boolean deterministic = failure instanceof DataException && !(failure instanceof SchemaPendingException);
         long delay = deterministic ? -1 : retries.onFailure(failure, System.currentTimeMillis());
         if (delay >= 0) {
             LOG.warn("Applying {} record(s) failed, retrying in {} ms: {}", records.size(), delay, describe(failure));

@@ -153,9 +153,10 @@ final class SinkConfigDef {
                         + " fails. The default is 720 minutes.", GROUP_RETRIES, ++order, Width.SHORT,
                 "Connection retry timeout");
         def.define(RETRY_TIMEOUT_MS_CONFIG, Type.LONG, 10L * 60_000, ConfigDef.Range.atLeast(0L), Importance.MEDIUM,
-                "How long other failures (deadlocks, lock waits, constraint errors) are retried before the task"
-                        + " fails or, with errors.tolerance=all and a dead-letter topic, the failing records go"
-                        + " there. Must not be larger than connection.retry.timeout.ms. The default is 10 minutes.",
+                "How long other failures (deadlocks, lock waits, constraint errors, a destination table or column"
+                        + " not there yet) are retried before the task fails or, with errors.tolerance=all and a"
+                        + " dead-letter topic, the failing records go there. Must not be larger than"
+                        + " connection.retry.timeout.ms. The default is 10 minutes.",
                 GROUP_RETRIES, ++order, Width.SHORT, "Retry timeout");
         def.define(MAX_ROWS_PER_SECOND_CONFIG, Type.LONG, 0L, ConfigDef.Range.atLeast(0L), Importance.LOW,
                 "Most rows applied per second per task (DTS's RPS); 0 = unlimited.",

@@ -7,10 +7,12 @@ import io.ferry.source.MySqlSourceConfig;
 import io.ferry.testkit.connect.ConnectCluster;
 import io.ferry.testkit.mysql.MySqlServer;
 import io.ferry.testkit.net.TcpProxy;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
+import javax.management.ObjectName;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -134,6 +136,33 @@ class FailureHandlingIT {
         assertThat(DESTINATION.queryRows("SELECT id FROM dlq.items ORDER BY id")).extracting(r -> r.get(0))
                 .containsExactly("1", "2", "4", "5", "6");
         CONNECT.delete("dlq-sink");
+    }
+
+    @Test
+    void aColumnAddedOnTheSourceIsWaitedForUntilItIsAddedOnTheDestination() throws Exception {
+        createOnBoth("manual", "CREATE TABLE manual.items (id INT PRIMARY KEY, v VARCHAR(20))");
+        streamFrom("manual", "items");
+        Map<String, String> config = Pipelines.sink(DESTINATION, "manual\\.manual\\.items", 1);
+        config.put(MySqlSinkConfig.RETRY_TIMEOUT_MS_CONFIG, "120000");
+        CONNECT.deploy("manual-sink", config);
+        SOURCE.execute("INSERT INTO manual.items VALUES (1, 'a')");
+        awaitCount("manual.items", 1);
+
+        // ddl.apply is off: the new column reaches the destination only by hand, after the rows that carry it.
+        SOURCE.execute("ALTER TABLE manual.items ADD COLUMN extra INT", "INSERT INTO manual.items VALUES (2, 'b', 7)");
+        ObjectName metrics = new ObjectName("io.ferry:type=sink-task,connector=\"manual-sink\",task=0");
+        Awaitility.await("the sink retrying").atMost(TIMEOUT).until(() -> (Long) ManagementFactory
+                .getPlatformMBeanServer().getAttribute(metrics, "Retries") >= 2);
+        assertThat(CONNECT.status("manual-sink").tasks().get(0).state()).isEqualTo("RUNNING");
+        assertThat(count("manual.items")).isEqualTo(1);
+        DESTINATION.execute("ALTER TABLE manual.items ADD COLUMN extra INT");
+
+        Awaitility.await().atMost(TIMEOUT).untilAsserted(() -> assertThat(
+                TableChecksum.of(DESTINATION, "manual.items", "id, v, extra", "id"))
+                .isEqualTo(TableChecksum.of(SOURCE, "manual.items", "id, v, extra", "id")));
+        assertThat(CONNECT.status("manual-sink").tasks().get(0).state()).isEqualTo("RUNNING");
+        CONNECT.delete("manual-sink");
+        CONNECT.delete("manual-source");
     }
 
     private static void createOnBoth(String db, String ddl) {
