@@ -15,10 +15,10 @@ import java.util.Optional;
  * read everything the application wrote. Files compare by their numeric suffix, which is how the server orders
  * them ({@code mysql-bin.000009} before {@code mysql-bin.000010}).
  */
-record BinlogPoint(String file, long position) implements Comparable<BinlogPoint> {
+public record BinlogPoint(String file, long position) implements Comparable<BinlogPoint> {
 
     /** The source's binlog end now ({@code SHOW MASTER STATUS}; {@code SHOW BINARY LOG STATUS} on MySQL 8.4+). */
-    static BinlogPoint endOf(Connection source) throws SQLException {
+    public static BinlogPoint endOf(Connection source) throws SQLException {
         String statement = "SHOW MASTER STATUS";
         try (Statement st = source.createStatement()) {
             try (ResultSet version = st.executeQuery("SELECT VERSION()")) {
@@ -42,7 +42,7 @@ record BinlogPoint(String file, long position) implements Comparable<BinlogPoint
      * table), whose {@code file}/{@code pos} name the transaction boundary it restarts from, so everything before
      * it has been emitted. Empty before streaming started.
      */
-    static Optional<BinlogPoint> streamedBy(List<StoredOffset> offsets) {
+    public static Optional<BinlogPoint> streamedBy(List<StoredOffset> offsets) {
         for (StoredOffset stored : offsets) {
             if (stored.partition().containsKey("table") || stored.offset() == null) {
                 continue;

@@ -38,15 +38,23 @@ public final class ProgressView {
                     bar(t), counts(t, rate)));
         }
         previousAtMs = now;
-        out.append(String.format(Locale.ROOT, "  lag %s, %d records pending%n",
+        out.append(String.format(Locale.ROOT, "  lag %s, %d records pending, source binlog %s behind%n",
                 status.lagSeconds().map(l -> String.format(Locale.ROOT, "%.1f s", l)).orElse("unknown"),
-                status.pending()));
+                status.pending(), status.sourceBehindBytes().map(ProgressView::bytes).orElse("? bytes")));
         for (Optional<ConnectorStatus> c : status.connectors()) {
             c.ifPresent(s -> out.append("  ").append(s.name()).append(' ').append(s.state()).append(", tasks ")
                     .append(s.tasks().stream().map(ts -> ts.id() + ":" + ts.state()).toList()).append('\n'));
         }
         status.errors().forEach(e -> out.append("  error: ").append(e).append('\n'));
         return out.toString();
+    }
+
+    private static String bytes(long bytes) {
+        if (bytes < 10_000) {
+            return bytes + " bytes";
+        }
+        return bytes < 10_000_000 ? String.format(Locale.ROOT, "%.0f KB", bytes / 1e3)
+                : String.format(Locale.ROOT, "%.0f MB", bytes / 1e6);
     }
 
     private static String bar(TableProgress t) {

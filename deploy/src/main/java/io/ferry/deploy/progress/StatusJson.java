@@ -37,6 +37,11 @@ public final class StatusJson {
             root.putNull("lag_seconds");
         }
         root.put("pending_records", status.pending());
+        if (status.sourceBehindBytes().isPresent()) {
+            root.put("source_behind_bytes", status.sourceBehindBytes().get());
+        } else {
+            root.putNull("source_behind_bytes");
+        }
         ArrayNode tables = root.putArray("tables");
         for (TableProgress t : status.tables()) {
             ObjectNode table = tables.addObject();

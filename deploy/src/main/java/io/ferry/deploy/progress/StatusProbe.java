@@ -2,6 +2,7 @@ package io.ferry.deploy.progress;
 
 import io.ferry.common.TableId;
 import io.ferry.deploy.connect.ConnectRestClient;
+import io.ferry.deploy.connect.ConnectRestClient.StoredOffset;
 import io.ferry.deploy.connect.ConnectTarget;
 import io.ferry.deploy.connect.ConnectorStatus;
 import io.ferry.deploy.task.TaskFile;
@@ -22,8 +23,9 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads a task's {@link TaskStatus} from where the truth is, so it works from any process and for any Connect
- * cluster: connector states and the source's snapshot offsets from the REST API, topic end offsets from Kafka,
- * the sink's applied offsets from the destination ({@code ferry.ferry_offsets}), row estimates from the source.
+ * cluster: connector states and the source's offsets from the REST API, topic end offsets from Kafka, the sink's
+ * applied offsets from the destination ({@code ferry.ferry_offsets}), row estimates and the binlog end from the
+ * source.
  */
 public final class StatusProbe {
 
@@ -48,8 +50,14 @@ public final class StatusProbe {
                 + firstLine(f)));
         sink.map(ConnectorStatus::firstFailure).ifPresent(f -> errors.add(task.sinkConnectorName() + ": "
                 + firstLine(f)));
-        SnapshotStripes stripes = SnapshotStripes.of(source.isPresent()
-                ? rest.offsets(task.sourceConnectorName()) : List.of());
+        List<StoredOffset> sourceOffsets = source.isPresent() ? rest.offsets(task.sourceConnectorName()) : List.of();
+        SnapshotStripes stripes = SnapshotStripes.of(sourceOffsets);
+        Optional<Long> behind = Optional.empty();
+        try {
+            behind = SourceBacklog.of(settings, sourceOffsets);
+        } catch (SQLException e) {
+            errors.add("cannot read the source's binlog position: " + e.getMessage());
+        }
 
         Map<TableId, Long> tables = Map.of();
         Map<TopicPartition, Long> applied = Map.of();
@@ -109,7 +117,7 @@ public final class StatusProbe {
         boolean undelayed = running && errors.isEmpty() && lag.map(l -> l < 1.0).orElse(false);
         String phase = taskPhase(source, sink, progress, errors);
         return new TaskStatus(task.name(), now, phase, progress, lag, pendingTotal, undelayed,
-                List.of(source, sink), errors);
+                List.of(source, sink), errors, behind);
     }
 
     /** Polls until the task is undelayed (see {@link TaskStatus#undelayed()}); fails if a connector fails. */

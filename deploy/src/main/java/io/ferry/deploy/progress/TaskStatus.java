@@ -17,10 +17,13 @@ import java.util.Optional;
  *                   (lag under one second; records younger than that may be in flight)
  * @param connectors the source's and the sink's status (absent when not created)
  * @param errors     failures of connectors or tasks, and what could not be read
+ * @param sourceBehindBytes bytes of the source's binlog the source connector has not committed yet (see
+ *                   {@link SourceBacklog}); empty before streaming or when it could not be read
  */
 public record TaskStatus(String task, Instant at, String phase, List<TableProgress> tables,
                          Optional<Double> lagSeconds, long pending, boolean undelayed,
-                         List<Optional<ConnectorStatus>> connectors, List<String> errors) {
+                         List<Optional<ConnectorStatus>> connectors, List<String> errors,
+                         Optional<Long> sourceBehindBytes) {
 
     public long rowsDone() {
         return tables.stream().mapToLong(TableProgress::rowsDone).sum();
