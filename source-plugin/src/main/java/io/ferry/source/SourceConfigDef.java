@@ -127,7 +127,8 @@ final class SourceConfigDef {
                         + " duration of any length. connect: Kafka Connect's Date, Timestamp and Time, which Avro"
                         + " converters write as the logical types date, timestamp-millis and time-millis; they hold"
                         + " milliseconds, so the microseconds of DATETIME(4-6) and TIME(4-6) are truncated, and a TIME"
-                        + " outside 00:00:00-23:59:59.999999 (negative, or 24 h and more) fails the task. Both modes"
+                        + " outside 00:00:00-23:59:59.999999 (negative, or 24 h and more) fails the task, as does a"
+                        + " DATETIME(4-6) or TIME(4-6) key column (rows could share a key). Both modes"
                         + " emit TIMESTAMP as an io.debezium.time.ZonedTimestamp string and YEAR as an int32. Keep"
                         + " the mode for the connector's lifetime: a snapshot resumed under the other mode cannot"
                         + " compare its stored chunk boundaries with the new keys, and consumers see another schema.",

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -46,6 +47,9 @@ public final class RowSchema {
                       TimePrecisionMode timePrecision) {
         this.table = table;
         requireDistinctFieldNames(table, fieldNames);
+        if (timePrecision == TimePrecisionMode.CONNECT) {
+            requireMillisecondKeys(table);
+        }
         this.converters = new ArrayList<>(table.columns().size());
         SchemaBuilder value = SchemaBuilder.struct()
                 .name(SchemaNames.of(topicPrefix, table.id().database(), table.id().table(), "Value")).optional();
@@ -104,6 +108,23 @@ public final class RowSchema {
                         + "' both become field " + fieldNames.fieldName(column.name()) + " under"
                         + " field.name.adjustment.mode=" + fieldNames.configValue() + "; rename one, or exclude"
                         + " one with column.exclude");
+            }
+        }
+    }
+
+    /**
+     * Connect's Timestamp and Time hold milliseconds: key values that differ below the millisecond would become one
+     * key, and the snapshot, which holds a chunk's rows by key, would emit only one of the rows.
+     */
+    private static void requireMillisecondKeys(TableDef table) {
+        for (int position : table.keyPositions()) {
+            ColumnDef column = table.columns().get(position);
+            String type = column.type().dataType();
+            if ((type.equals("datetime") || type.equals("time")) && column.type().fsp() > 3) {
+                throw new IllegalArgumentException(table.id() + ": key column " + column.name() + " is "
+                        + type.toUpperCase(Locale.ROOT) + "(" + column.type().fsp() + "), whose microseconds"
+                        + " time.precision.mode=connect would truncate, so that rows could share a key. Set"
+                        + " time.precision.mode=adaptive_time_microseconds.");
             }
         }
     }

@@ -7,7 +7,9 @@ import io.ferry.common.TableId;
 import io.ferry.source.schema.ColumnDef;
 import io.ferry.source.schema.ColumnDefault;
 import io.ferry.source.schema.ColumnType;
+import io.ferry.source.schema.KeyKind;
 import io.ferry.source.schema.MySqlDateTime;
+import io.ferry.source.schema.TableDef;
 import io.ferry.source.schema.TimePrecisionMode;
 import java.time.Duration;
 import java.time.Instant;
@@ -122,6 +124,22 @@ class ConnectTemporalConvertersTest {
                 .as("a zero-date DEFAULT in a NOT NULL column is the epoch").isEqualTo(new Date(0L));
         assertThat(converter("date", 0, true, ColumnDefault.literal("0000-00-00")).schema().defaultValue())
                 .isNull();
+    }
+
+    @Test
+    void aKeyColumnWithMicrosecondsIsRefusedInConnectMode() {
+        TableDef keyed = new TableDef(TABLE, List.of(new ColumnDef("at",
+                new ColumnType("datetime", false, 0, 0, 0, 6, null, List.of()), false)), List.of("at"),
+                KeyKind.PRIMARY);
+        assertThatThrownBy(() -> RowSchema.of(keyed, "p", FieldNameAdjustment.NONE, TimePrecisionMode.CONNECT))
+                .hasMessageContaining("shop.opening_hours: key column at is DATETIME(6)")
+                .hasMessageContaining("time.precision.mode=adaptive_time_microseconds");
+        assertThat(RowSchema.of(keyed, "p").keySchema().field("at")).isNotNull();
+        TableDef millis = new TableDef(TABLE, List.of(new ColumnDef("at",
+                new ColumnType("datetime", false, 0, 0, 0, 3, null, List.of()), false)), List.of("at"),
+                KeyKind.PRIMARY);
+        assertThat(RowSchema.of(millis, "p", FieldNameAdjustment.NONE, TimePrecisionMode.CONNECT).keySchema()
+                .field("at").schema().name()).isEqualTo(Timestamp.LOGICAL_NAME);
     }
 
     @Test
