@@ -8,6 +8,7 @@ import io.ferry.source.event.RowFilter;
 import io.ferry.source.schema.convert.FieldNameAdjustment;
 import io.ferry.source.stream.OnlineDdl;
 import io.ferry.source.schema.ColumnDefaultsMode;
+import io.ferry.source.schema.TimePrecisionMode;
 import io.ferry.source.stream.OnlineDdlMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -40,6 +41,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
     public static final String TOMBSTONES_ON_DELETE_CONFIG = "tombstones.on.delete";
     public static final String COLUMN_DEFAULTS_CONFIG = "column.defaults";
     public static final String INCLUDE_SCHEMA_COMMENTS_CONFIG = "include.schema.comments";
+    public static final String TIME_PRECISION_MODE_CONFIG = "time.precision.mode";
     public static final String FIELD_NAME_ADJUSTMENT_MODE_CONFIG = "field.name.adjustment.mode";
     public static final String DATABASE_INCLUDE_CONFIG = "database.include";
     public static final String DATABASE_EXCLUDE_CONFIG = "database.exclude";
@@ -89,6 +91,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
     private final boolean tombstonesOnDelete;
     private final ColumnDefaultsMode columnDefaults;
     private final boolean includeSchemaComments;
+    private final TimePrecisionMode timePrecisionMode;
     private final FieldNameAdjustment fieldNameAdjustment;
     private final TableFilter tableFilter;
     private final ColumnFilter columnFilter;
@@ -124,6 +127,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
         this.tombstonesOnDelete = getBoolean(TOMBSTONES_ON_DELETE_CONFIG);
         this.columnDefaults = ColumnDefaultsMode.parse(getString(COLUMN_DEFAULTS_CONFIG));
         this.includeSchemaComments = getBoolean(INCLUDE_SCHEMA_COMMENTS_CONFIG);
+        this.timePrecisionMode = TimePrecisionMode.parse(getString(TIME_PRECISION_MODE_CONFIG));
         this.fieldNameAdjustment = FieldNameAdjustment.parse(getString(FIELD_NAME_ADJUSTMENT_MODE_CONFIG));
         this.tableFilter = new TableFilter(getList(DATABASE_INCLUDE_CONFIG), getList(DATABASE_EXCLUDE_CONFIG),
                 getList(TABLE_INCLUDE_CONFIG), getList(TABLE_EXCLUDE_CONFIG));
@@ -212,6 +216,11 @@ public final class MySqlSourceConfig extends AbstractConfig {
     /** Whether field schemas carry the column comments as their doc. */
     public boolean includeSchemaComments() {
         return includeSchemaComments;
+    }
+
+    /** How DATE, DATETIME and TIME columns become fields. */
+    public TimePrecisionMode timePrecisionMode() {
+        return timePrecisionMode;
     }
 
     public TableFilter tableFilter() {

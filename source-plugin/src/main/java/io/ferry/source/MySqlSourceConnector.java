@@ -111,7 +111,8 @@ public final class MySqlSourceConnector extends SourceConnector {
                         config.topicPrefix(), epoch);
             }
             SnapshotPlanner planner = new SnapshotPlanner(config.topicPrefix(), config::captures,
-                    context().offsetStorageReader(), KeyCodecs::forTable, epoch);
+                    context().offsetStorageReader(),
+                    table -> KeyCodecs.forTable(table, config.timePrecisionMode()), epoch);
             plan = streaming || !config.snapshotMode().snapshots() ? planner.stored(connection)
                     : planner.plan(connection, maxTasks, config.chunkSize());
         } catch (SQLException e) {

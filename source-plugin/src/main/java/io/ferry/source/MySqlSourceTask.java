@@ -80,7 +80,8 @@ public final class MySqlSourceTask extends SourceTask {
             connection = open();
             orderConnection = open();
             codecs = new ConnectRowCodecs(config.topicPrefix(), config.fieldNameAdjustment(), config.columnFilter(),
-                    config.columnDefaults(), config.includeSchemaComments(), this::catalog);
+                    config.columnDefaults(), config.includeSchemaComments(), config.timePrecisionMode(),
+                    this::catalog);
             records = new ChangeRecords(codecs, new TopicNames(config.topicPrefix()),
                     new SourceInfo(FerryVersion.get(), config.topicPrefix()), config.tombstonesOnDelete(),
                     config.operations(), config.rowFilters(), clock);

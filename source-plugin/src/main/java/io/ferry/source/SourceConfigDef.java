@@ -39,6 +39,7 @@ import static io.ferry.source.MySqlSourceConfig.SNAPSHOT_MODE_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.TABLE_EXCLUDE_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.TABLE_INCLUDE_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.TABLE_OPERATIONS_CONFIG;
+import static io.ferry.source.MySqlSourceConfig.TIME_PRECISION_MODE_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.TOMBSTONES_ON_DELETE_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.TOPIC_PREFIX_CONFIG;
 
@@ -47,6 +48,7 @@ import io.ferry.source.SourceConfigValidators.OperationList;
 import io.ferry.source.SourceConfigValidators.Regex;
 import io.ferry.source.SourceConfigValidators.RegexList;
 import io.ferry.source.schema.ColumnDefaultsMode;
+import io.ferry.source.schema.TimePrecisionMode;
 import io.ferry.source.schema.convert.FieldNameAdjustment;
 import io.ferry.source.stream.OnlineDdlMode;
 import org.apache.kafka.common.config.ConfigDef;
@@ -108,12 +110,29 @@ final class SourceConfigDef {
                         + " converters that keep nulls, on the source and the sink side.",
                 GROUP_TOPICS, ++order, Width.SHORT, "Column defaults");
         def.define(INCLUDE_SCHEMA_COMMENTS_CONFIG, Type.BOOLEAN, false, Importance.LOW,
-                "Whether each column's COMMENT (when not empty) becomes its field schema's doc, as Debezium's key of"
-                        + " the same name. For Avro converters the row and key structs also get the parameter"
-                        + " io.confluent.connect.avro.field.doc.<field>, which they write as the Avro field's doc."
-                        + " Snapshot and stream read comments from information_schema and re-read them after DDL on"
-                        + " the table. A changed comment changes the schema: a schema registry stores a new version.",
+                "Whether each column's COMMENT (when not empty) becomes its field schema's doc, and the table's"
+                        + " COMMENT the row struct's doc, as Debezium's key of the same name. For Avro converters the"
+                        + " row and key structs also get the parameter io.confluent.connect.avro.field.doc.<field>,"
+                        + " and the row struct io.confluent.connect.avro.record.doc, which they write as the Avro"
+                        + " field's and record's doc. Snapshot and stream read comments from information_schema and"
+                        + " re-read them after DDL on the table. A changed comment changes the schema: a schema"
+                        + " registry stores a new version.",
                 GROUP_TOPICS, ++order, Width.SHORT, "Include schema comments");
+        def.define(TIME_PRECISION_MODE_CONFIG, Type.STRING,
+                TimePrecisionMode.ADAPTIVE_TIME_MICROSECONDS.configValue(),
+                ConfigDef.ValidString.in(TimePrecisionMode.configValues()), Importance.MEDIUM,
+                "How DATE, DATETIME and TIME columns become fields, as Debezium's key of the same name."
+                        + " adaptive_time_microseconds: Debezium's io.debezium.time types (Date, Timestamp or"
+                        + " MicroTimestamp by precision, MicroTime), exact to the microsecond; TIME is a signed"
+                        + " duration of any length. connect: Kafka Connect's Date, Timestamp and Time, which Avro"
+                        + " converters write as the logical types date, timestamp-millis and time-millis; they hold"
+                        + " milliseconds, so the microseconds of DATETIME(4-6) and TIME(4-6) are truncated, and a TIME"
+                        + " outside 00:00:00-23:59:59.999999 (negative, or 24 h and more) fails the task, as does a"
+                        + " DATETIME(4-6) or TIME(4-6) key column (rows could share a key). Both modes"
+                        + " emit TIMESTAMP as an io.debezium.time.ZonedTimestamp string and YEAR as an int32. Keep"
+                        + " the mode for the connector's lifetime: a snapshot resumed under the other mode cannot"
+                        + " compare its stored chunk boundaries with the new keys, and consumers see another schema.",
+                GROUP_TOPICS, ++order, Width.SHORT, "Time precision mode");
         def.define(FIELD_NAME_ADJUSTMENT_MODE_CONFIG, Type.STRING, FieldNameAdjustment.NONE.configValue(),
                 ConfigDef.ValidString.in(FieldNameAdjustment.configValues()), Importance.MEDIUM,
                 "How column names become field names: none (unchanged) or avro (valid Avro names: characters"

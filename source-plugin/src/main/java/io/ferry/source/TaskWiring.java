@@ -46,7 +46,8 @@ final class TaskWiring {
         StripeContext context = new StripeContext(config.topicPrefix(), connection, orderConnection, positions,
                 records, new SourceInfo(FerryVersion.get(), config.topicPrefix()), serverId, config.chunkSize(),
                 config.fetchSize(), metrics, clock);
-        return new SnapshotPhase(context, stripes, offsets, codecs, KeyCodecs::forTable, binlog(serverId),
+        return new SnapshotPhase(context, stripes, offsets, codecs,
+                table -> KeyCodecs.forTable(table, config.timePrecisionMode()), binlog(serverId),
                 BinlogDeserialization::newEventDeserializer, config.maxQueueSize(), resume);
     }
 }

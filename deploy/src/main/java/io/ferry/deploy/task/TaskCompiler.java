@@ -134,6 +134,9 @@ public final class TaskCompiler {
             // and the sink maps them back.
             c.put("field.name.adjustment.mode", "avro");
         }
+        if (!"adaptive_time_microseconds".equals(task.topics().timePrecision())) {
+            c.put("time.precision.mode", task.topics().timePrecision());
+        }
         return c;
     }
 

@@ -89,8 +89,10 @@ public record TaskFile(String name, Server source, Server destination, Selection
      *
      * @param format      json (Connect's JSON with schemas) or avro (Apicurio's converter, Confluent wire format)
      * @param registryUrl the schema registry's base URL (required with avro), e.g. http://registry:8080
+     * @param timePrecision the source's time.precision.mode: adaptive_time_microseconds (exact) or connect (Connect's
+     *                      millisecond Date/Time/Timestamp, Avro logical types)
      */
-    public record Topics(String format, URI registryUrl) {
+    public record Topics(String format, URI registryUrl, String timePrecision) {
 
         public boolean avro() {
             return "avro".equals(format);

@@ -261,14 +261,16 @@ public final class TaskFileParser {
 
     private static Topics topics(YamlNode topics, YamlNode registry) {
         String format = topics.choice("format", "json", List.of("json", "avro"));
-        topics.rejectUnknownFields(List.of("format"));
+        String timePrecision = topics.choice("time-precision", "adaptive_time_microseconds",
+                List.of("adaptive_time_microseconds", "connect"));
+        topics.rejectUnknownFields(List.of("format", "time-precision"));
         URI url = uri(registry, "url", false);
         registry.rejectUnknownFields(List.of("url"));
         if ("avro".equals(format) && url == null) {
             throw new TaskFileException(registry.pathOf("url"), "is required with topics.format avro: the schema"
                     + " registry's base URL (Apicurio, e.g. http://registry:8080)");
         }
-        return new Topics(format, url);
+        return new Topics(format, url, timePrecision);
     }
 
     private static Alerts alerts(YamlNode node) {

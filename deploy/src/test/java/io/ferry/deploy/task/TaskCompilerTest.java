@@ -190,6 +190,18 @@ class TaskCompilerTest {
         assertThat(source).containsEntry("field.name.adjustment.mode", "avro");
     }
 
+    @Test
+    void timePrecisionPassesToTheSourceOnlyWhenNotTheDefault() {
+        assertThat(compile(TaskFileParserTest.MINIMAL).sourceConnector().orElseThrow())
+                .doesNotContainKey("time.precision.mode");
+        CompiledTask connect = compile(TaskFileParserTest.MINIMAL
+                + "topics: { format: avro, time-precision: connect }\n" + "registry: { url: \"http://registry:8080\" }\n");
+        assertThat(connect.sourceConnector().orElseThrow()).containsEntry("time.precision.mode", "connect");
+        assertThat(connect.sinkConnector().orElseThrow()).doesNotContainKey("time.precision.mode");
+        assertThatThrownBy(() -> compile(TaskFileParserTest.MINIMAL + "topics: { time-precision: micro }\n"))
+                .hasMessageContaining("topics.time-precision");
+    }
+
     private static CompiledTask compile(String yaml) {
         return new TaskCompiler(TaskFileParser.parse(yaml)).compile(ENV);
     }

@@ -55,6 +55,8 @@ class AvroEndToEndIT {
     private static final String VALUE_SUBJECT = "apis/ccompat/v7/subjects/" + TOPIC + "-value/versions";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PRICE_COMMENT = "Unit price in EUR, VAT included";
+    private static final String SHIFTS_COMMENT = "Opening shifts, local wall-clock time";
+    private static final String SHIFTS_TOPIC = "avt.temporal.shifts";
     private static final String ODD = "CREATE TABLE types.odd (`1st` INT PRIMARY KEY,"
             + " `price$` DECIMAL(5,2) COMMENT '" + PRICE_COMMENT + "', `a-b c` VARCHAR(10))";
 
@@ -130,6 +132,68 @@ class AvroEndToEndIT {
         assertThat(DESTINATION.queryString("SELECT COUNT(*) FROM types.all_types WHERE id = 11")).isEqualTo("0");
         CONNECT.delete("av-sink");
         CONNECT.delete("av-source");
+    }
+
+    /**
+     * {@code time.precision.mode=connect}: DATE, DATETIME(3) and TIME(3) are Avro's {@code date},
+     * {@code timestamp-millis} and {@code time-millis} in the schema the registry serves, the table comment is the
+     * record's doc, and the sink writes the rows back exactly, from the snapshot and from the binlog. A TIME no time
+     * of day can hold fails the source task with the fix in its trace.
+     */
+    @Test
+    void connectTimePrecisionGivesAvroLogicalTypesAndExactRows() throws IOException {
+        String table = "CREATE TABLE temporal.shifts (id INT PRIMARY KEY, day DATE NOT NULL, starts DATETIME(3) NULL,"
+                + " opens TIME(3) NULL, note VARCHAR(10) NULL) COMMENT '" + SHIFTS_COMMENT + "'";
+        for (MySqlServer server : new MySqlServer[] {SOURCE, DESTINATION}) {
+            server.createDatabase("temporal");
+            server.execute(table);
+        }
+        SOURCE.execute("INSERT INTO temporal.shifts VALUES (1, '2024-02-29', '2024-02-29 23:59:59.999',"
+                + " '23:59:59.999', 'a'), (2, '1000-01-01', '1969-12-31 23:59:59.001', '00:00:00', NULL),"
+                + " (3, '9999-12-31', NULL, NULL, NULL)");
+        CONNECT.kafka().createTopic("avt");
+        CONNECT.kafka().createTopic(SHIFTS_TOPIC);
+        Map<String, String> source = Pipelines.source(SOURCE, "avt", "temporal\\.shifts", 1);
+        source.put(MySqlSourceConfig.TIME_PRECISION_MODE_CONFIG, "connect");
+        source.put(MySqlSourceConfig.INCLUDE_SCHEMA_COMMENTS_CONFIG, "true");
+        source.putAll(ConnectCluster.TOPIC_CREATION_DEFAULTS);
+        source.putAll(Pipelines.avroConverters(REGISTRY.apiUrl()));
+        CONNECT.deploy("avt-source", source);
+        Map<String, String> sink = Pipelines.sink(DESTINATION, "avt\\.temporal\\..*", 1);
+        sink.putAll(Pipelines.avroConverters(REGISTRY.apiUrl()));
+        CONNECT.deploy("avt-sink", sink);
+
+        awaitSame("temporal", "shifts");
+        byte[] framed = CONNECT.consume(1, TIMEOUT, SHIFTS_TOPIC).iterator().next().value();
+        String served = REGISTRY.getText("apis/ccompat/v7/schemas/ids/" + ByteBuffer.wrap(framed, 1, 4).getInt());
+        assertThat(JSON.readTree(served).get("schema").asText().replaceAll("\\s", "")).contains(
+                "\"logicalType\":\"date\"", "\"logicalType\":\"timestamp-millis\"", "\"logicalType\":\"time-millis\"");
+        Schema row = ((GenericRecord) decodeWithPlainAvro(framed).get("after")).getSchema();
+        assertThat(row.getDoc()).as("the table comment, as the record's doc").isEqualTo(SHIFTS_COMMENT);
+        assertThat(row.getField("day").schema().getLogicalType().getName()).isEqualTo("date");
+        assertThat(row.getField("starts").schema().getTypes().get(1).getLogicalType().getName())
+                .isEqualTo("timestamp-millis");
+        assertThat(row.getField("opens").schema().getTypes().get(1).getLogicalType().getName())
+                .isEqualTo("time-millis");
+
+        SOURCE.execute("INSERT INTO temporal.shifts VALUES (4, '1970-01-01', '2038-01-19 03:14:08.123',"
+                + " '12:34:56.789', 'b')", "UPDATE temporal.shifts SET opens = '00:00:00.001', starts ="
+                + " '1000-01-01 00:00:00.000' WHERE id = 3", "DELETE FROM temporal.shifts WHERE id = 2");
+        awaitSame("temporal", "shifts");
+        assertThat(DESTINATION.queryString("SELECT CONCAT(starts, ' ', opens) FROM temporal.shifts WHERE id = 4"))
+                .isEqualTo("2038-01-19 03:14:08.123 12:34:56.789");
+
+        SOURCE.execute("INSERT INTO temporal.shifts VALUES (5, '2024-01-01', NULL, '-00:00:01', NULL)");
+        assertThat(CONNECT.awaitTaskFailure("avt-source", TIMEOUT))
+                .contains("temporal.shifts", "column opens", "time.precision.mode=adaptive_time_microseconds");
+        CONNECT.delete("avt-sink");
+        CONNECT.delete("avt-source");
+    }
+
+    private static void awaitSame(String database, String table) {
+        Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertThat(TableChecksum.ofAllColumns(DESTINATION, database, table, "id"))
+                        .isEqualTo(TableChecksum.ofAllColumns(SOURCE, database, table, "id")));
     }
 
     private static void awaitSameTable() {

@@ -12,7 +12,8 @@ import java.util.Optional;
  * Table definitions read from binlog TABLE_MAP events, so that streaming needs no information_schema lookups.
  * For the same table they equal {@link TableDefReader}'s, with two limits of the binlog metadata: the key is
  * the primary key only ({@link KeyKind#NONE} without one), MariaDB's JSON columns look like LONGTEXT, and there
- * are no column defaults or comments: those come from the table's definition in information_schema ({@code known}).
+ * are no column defaults or comments, nor a table comment: those come from the table's definition in
+ * information_schema ({@code known}).
  */
 public final class BinlogTableDefs {
 
@@ -52,7 +53,8 @@ public final class BinlogTableDefs {
             }
         }
         TableId id = new TableId(event.getDatabase(), event.getTable());
-        return new TableDef(id, columns, key, key.isEmpty() ? KeyKind.NONE : KeyKind.PRIMARY);
+        return new TableDef(id, columns, key, key.isEmpty() ? KeyKind.NONE : KeyKind.PRIMARY,
+                known == null ? null : known.comment());
     }
 
     private static boolean isJson(Optional<ColumnDef> column) {

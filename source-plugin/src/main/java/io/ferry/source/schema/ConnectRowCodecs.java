@@ -28,10 +28,10 @@ import org.apache.kafka.connect.errors.ConnectException;
  *
  * <p>The binlog knows only a table's primary key, and MariaDB's binlog shows JSON as LONGTEXT. Where
  * {@code information_schema} knows better (a unique NOT NULL key standing in for a missing primary key, a
- * JSON column, the column defaults and comments, which table maps lack), its definition is used as a hint, so
- * that a table's streamed events have the same key and schema as its snapshot events. It is read when a table's
- * layout is new: its first table map, a table map that differs, and the first table map after a DDL on the
- * table.
+ * JSON column, the column defaults and comments and the table comment, which table maps lack), its definition is
+ * used as a hint, so that a table's streamed events have the same key and schema as its snapshot events. It is read
+ * when a table's layout is new: its first table map, a table map that differs, and the first table map after a DDL
+ * on the table.
  */
 public final class ConnectRowCodecs implements RowCodecs {
 
@@ -40,6 +40,7 @@ public final class ConnectRowCodecs implements RowCodecs {
     private final ColumnFilter excluded;
     private final ColumnDefaultsMode defaults;
     private final boolean comments;
+    private final TimePrecisionMode timePrecision;
     private final Function<TableId, Optional<TableDef>> catalog;
     private final Map<TableId, Codec> byTable = new HashMap<>();
     private final Map<TableId, CachedMap> byTableMap = new HashMap<>();
@@ -49,17 +50,20 @@ public final class ConnectRowCodecs implements RowCodecs {
 
     /**
      * @param defaults which column defaults the field schemas carry
-     * @param comments whether the field schemas carry the column comments as their doc
+     * @param comments whether the field schemas carry the column comments, and the row struct the table comment,
+     *                 as their doc
+     * @param timePrecision how DATE, DATETIME and TIME columns become fields
      * @param catalog the table's definition from information_schema, consulted once per new table layout
      */
     public ConnectRowCodecs(String topicPrefix, FieldNameAdjustment fieldNames, ColumnFilter excluded,
-                            ColumnDefaultsMode defaults, boolean comments,
+                            ColumnDefaultsMode defaults, boolean comments, TimePrecisionMode timePrecision,
                             Function<TableId, Optional<TableDef>> catalog) {
         this.topicPrefix = topicPrefix;
         this.fieldNames = fieldNames;
         this.excluded = excluded;
         this.defaults = defaults;
         this.comments = comments;
+        this.timePrecision = timePrecision;
         this.catalog = catalog;
     }
 
@@ -103,8 +107,9 @@ public final class ConnectRowCodecs implements RowCodecs {
                         + ", a key column: events need their key. Narrow the pattern.");
             }
         }
-        TableDef projected = new TableDef(table.id(), kept, table.keyColumns(), table.keyKind());
-        return new Codec(RowSchema.of(projected, topicPrefix, fieldNames),
+        TableDef projected = new TableDef(table.id(), kept, table.keyColumns(), table.keyKind(),
+                comments ? table.comment() : null);
+        return new Codec(RowSchema.of(projected, topicPrefix, fieldNames, timePrecision),
                 count == table.columns().size() ? null : Arrays.copyOf(keptPositions, count));
     }
 
@@ -115,7 +120,8 @@ public final class ConnectRowCodecs implements RowCodecs {
                 || !known.get().keyColumns().stream().allMatch(k -> fromBinlog.column(k).isPresent())) {
             return fromBinlog;
         }
-        return new TableDef(fromBinlog.id(), fromBinlog.columns(), known.get().keyColumns(), KeyKind.UNIQUE_NOT_NULL);
+        return new TableDef(fromBinlog.id(), fromBinlog.columns(), known.get().keyColumns(), KeyKind.UNIQUE_NOT_NULL,
+                fromBinlog.comment());
     }
 
     private static boolean sameLayout(TableMapEventData a, TableMapEventData b) {

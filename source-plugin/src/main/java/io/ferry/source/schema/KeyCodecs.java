@@ -18,10 +18,14 @@ public final class KeyCodecs {
     private KeyCodecs() {
     }
 
-    public static List<KeyColumnCodec> forTable(TableDef table) {
+    /**
+     * @param timePrecision must be the events' mode: chunk boundaries are compared with the keys of event rows
+     */
+    public static List<KeyColumnCodec> forTable(TableDef table, TimePrecisionMode timePrecision) {
         List<KeyColumnCodec> codecs = new ArrayList<>();
         for (int position : table.keyPositions()) {
-            ColumnConverter converter = ColumnConverters.forColumn(table.columns().get(position));
+            ColumnConverter converter = ColumnConverters.forColumn(table.id(), table.columns().get(position),
+                    timePrecision);
             codecs.add(new KeyColumnCodec() {
                 @Override
                 public Object read(ResultSet rs, int index) throws SQLException {

@@ -8,8 +8,11 @@ import java.util.Optional;
  * The shape of a captured table: its columns in ordinal order, and the key that identifies its rows.
  *
  * @param keyColumns the key's column names in index order; empty when {@code keyKind} is {@code NONE}
+ * @param comment    the table's COMMENT, or null when it has none (an empty COMMENT is none); it becomes the row
+ *                   struct's doc with {@code include.schema.comments}
  */
-public record TableDef(TableId id, List<ColumnDef> columns, List<String> keyColumns, KeyKind keyKind) {
+public record TableDef(TableId id, List<ColumnDef> columns, List<String> keyColumns, KeyKind keyKind,
+                       String comment) {
 
     public TableDef {
         columns = List.copyOf(columns);
@@ -17,6 +20,17 @@ public record TableDef(TableId id, List<ColumnDef> columns, List<String> keyColu
         if (keyKind == KeyKind.NONE != keyColumns.isEmpty()) {
             throw new IllegalArgumentException(id + ": key kind " + keyKind + " with key columns " + keyColumns);
         }
+        comment = comment == null || comment.isEmpty() ? null : comment;
+    }
+
+    /** A table without a COMMENT. */
+    public TableDef(TableId id, List<ColumnDef> columns, List<String> keyColumns, KeyKind keyKind) {
+        this(id, columns, keyColumns, keyKind, null);
+    }
+
+    /** This table with another COMMENT; null for none. */
+    public TableDef withComment(String newComment) {
+        return new TableDef(id, columns, keyColumns, keyKind, newComment);
     }
 
     public Optional<ColumnDef> column(String name) {

@@ -17,7 +17,7 @@ import java.util.Set;
 /**
  * Reads table definitions from {@code information_schema}, which needs only SELECT on the tables. Used for
  * the snapshot; the stream reads the same facts from binlog table-map metadata instead, except the column
- * defaults and comments, which table maps do not carry: the stream takes them from here.
+ * defaults and comments and the table comment, which table maps do not carry: the stream takes them from here.
  */
 public final class TableDefReader {
 
@@ -34,6 +34,9 @@ public final class TableDefReader {
     /** MariaDB's JSON columns: LONGTEXT with a column check constraint {@code json_valid(`c`)}. */
     private static final String MARIADB_JSON_CHECKS = "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
             + " WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ? AND CHECK_CLAUSE LIKE 'json_valid(%'";
+
+    private static final String TABLE_COMMENT = "SELECT TABLE_COMMENT FROM information_schema.TABLES"
+            + " WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?";
 
     private TableDefReader() {
     }
@@ -74,15 +77,26 @@ public final class TableDefReader {
                 }
             }
         }
+        String comment = tableComment(connection, id);
         if (uniqueIndexes.containsKey("PRIMARY")) {
-            return Optional.of(new TableDef(id, columns, uniqueIndexes.get("PRIMARY"), KeyKind.PRIMARY));
+            return Optional.of(new TableDef(id, columns, uniqueIndexes.get("PRIMARY"), KeyKind.PRIMARY, comment));
         }
         // Prefer the unique NOT NULL key with the fewest columns: cheaper chunk boundaries and event keys.
         return Optional.of(uniqueIndexes.entrySet().stream()
                 .filter(e -> allNotNull.get(e.getKey()))
                 .min((a, b) -> Integer.compare(a.getValue().size(), b.getValue().size()))
-                .map(e -> new TableDef(id, columns, e.getValue(), KeyKind.UNIQUE_NOT_NULL))
-                .orElseGet(() -> new TableDef(id, columns, List.of(), KeyKind.NONE)));
+                .map(e -> new TableDef(id, columns, e.getValue(), KeyKind.UNIQUE_NOT_NULL, comment))
+                .orElseGet(() -> new TableDef(id, columns, List.of(), KeyKind.NONE, comment)));
+    }
+
+    private static String tableComment(Connection connection, TableId id) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(TABLE_COMMENT)) {
+            statement.setString(1, id.database());
+            statement.setString(2, id.table());
+            try (ResultSet rs = statement.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import io.ferry.source.schema.ColumnDef;
 import io.ferry.source.schema.ColumnType;
 import io.ferry.source.schema.KeyKind;
 import io.ferry.source.schema.TableDef;
+import io.ferry.source.schema.TimePrecisionMode;
 import io.ferry.source.schema.convert.FieldNameAdjustment;
 import io.ferry.source.schema.convert.RowSchema;
 import java.util.List;
@@ -96,6 +97,35 @@ class AvroMappingTest {
         assertThat(value.getField("id").doc()).isNull();
         assertThat(new Schema.Parser().parse(value.toString()).getField("price").doc())
                 .isEqualTo("Unit price in EUR");
+    }
+
+    @Test
+    void inConnectModeDatesAndTimesAreAvroLogicalTypes() {
+        TableDef temporal = new TableDef(new TableId("d", "t"), List.of(
+                new ColumnDef("id", ColumnType.of("int", false), false),
+                new ColumnDef("day", ColumnType.of("date", false), true),
+                new ColumnDef("at", new ColumnType("datetime", false, 0, 0, 0, 6, null, List.of()), false),
+                new ColumnDef("opens", new ColumnType("time", false, 0, 0, 0, 3, null, List.of()), true),
+                new ColumnDef("seen", new ColumnType("timestamp", false, 0, 0, 0, 0, null, List.of()), true)),
+                List.of("id"), KeyKind.PRIMARY);
+        Schema row = avro.fromConnectSchema(RowSchema.of(temporal, "p", FieldNameAdjustment.NONE,
+                TimePrecisionMode.CONNECT).valueSchema()).getTypes().get(1);
+        assertThat(row.getField("day").schema().getTypes().get(1).getLogicalType().getName()).isEqualTo("date");
+        assertThat(row.getField("at").schema().getLogicalType().getName()).isEqualTo("timestamp-millis");
+        assertThat(row.getField("opens").schema().getTypes().get(1).getLogicalType().getName())
+                .isEqualTo("time-millis");
+        assertThat(row.getField("seen").schema().getTypes().get(1).getLogicalType()).as("TIMESTAMP stays a string")
+                .isNull();
+    }
+
+    @Test
+    void aTableCommentBecomesTheAvroRecordDoc() {
+        TableDef commented = new TableDef(new TableId("d", "t"), List.of(
+                new ColumnDef("id", ColumnType.of("int", false), false)),
+                List.of("id"), KeyKind.PRIMARY, "Customer orders");
+        Schema value = avro.fromConnectSchema(RowSchema.of(commented, "p").valueSchema()).getTypes().get(1);
+        assertThat(value.getDoc()).isEqualTo("Customer orders");
+        assertThat(new Schema.Parser().parse(value.toString()).getDoc()).isEqualTo("Customer orders");
     }
 
     @Test

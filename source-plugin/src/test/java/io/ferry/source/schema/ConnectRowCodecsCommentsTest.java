@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code include.schema.comments}: a column's COMMENT from information_schema becomes its field schema's doc,
- * the same in the snapshot's schema and the stream's (whose table map carries no comments).
+ * the same in the snapshot's schema and the stream's (whose table map carries no comments); the table's COMMENT
+ * becomes the row struct's doc.
  */
 class ConnectRowCodecsCommentsTest {
 
@@ -30,7 +31,11 @@ class ConnectRowCodecsCommentsTest {
             new ColumnDef("note", new ColumnType("varchar", false, 10, 0, 0, 0, "utf8mb4", List.of()), true,
                     ColumnDefault.literal("none"), "Free text, shown to the customer"),
             new ColumnDef("plain", ColumnType.of("int", false), true, ColumnDefault.NONE, "")),
-            List.of("id"), KeyKind.PRIMARY);
+            List.of("id"), KeyKind.PRIMARY, "Customer orders");
+    private static final String RECORD_DOC = "io.confluent.connect.avro.record.doc";
+
+    /** What information_schema answers now; a test changes it to stand for a DDL. */
+    private TableDef catalog = KNOWN;
 
     @Test
     void commentsBecomeFieldDocsAlikeInSnapshotAndStream() {
@@ -49,17 +54,43 @@ class ConnectRowCodecsCommentsTest {
     }
 
     @Test
+    void theTableCommentIsTheRowDocAndAvroRecordDocAlikeInSnapshotAndStream() {
+        ConnectRowCodecs codecs = codecs(true);
+        Schema row = codecs.forTable(KNOWN).rowSchema();
+        assertThat(row.doc()).isEqualTo("Customer orders");
+        assertThat(row.parameters()).containsEntry(RECORD_DOC, "Customer orders");
+        assertThat(codecs.forTableMap(tableMap()).rowSchema()).isEqualTo(row);
+        assertThat(codecs.forTable(KNOWN).keySchema().doc()).as("the key is no record of the table").isNull();
+    }
+
+    @Test
+    void aChangedTableCommentReachesTheStreamAfterDdl() {
+        ConnectRowCodecs codecs = codecs(true);
+        assertThat(codecs.forTableMap(tableMap()).rowSchema().doc()).isEqualTo("Customer orders");
+        catalog = KNOWN.withComment("Orders, archived yearly");
+        assertThat(codecs.forTableMap(tableMap()).rowSchema().doc()).as("same layout, not re-read yet")
+                .isEqualTo("Customer orders");
+        codecs.tableChanged(ID);
+        Schema row = codecs.forTableMap(tableMap()).rowSchema();
+        assertThat(row.doc()).isEqualTo("Orders, archived yearly");
+        assertThat(row.parameters()).containsEntry(RECORD_DOC, "Orders, archived yearly");
+    }
+
+    @Test
     void withoutTheOptionFieldsHaveNoDoc() {
         ConnectRowCodecs codecs = codecs(false);
         Schema snapshot = codecs.forTable(KNOWN).rowSchema();
         assertThat(snapshot.fields()).allSatisfy(field -> assertThat(field.schema().doc()).isNull());
+        assertThat(snapshot.doc()).isNull();
+        assertThat(snapshot.parameters() == null ? Map.of() : snapshot.parameters()).doesNotContainKey(RECORD_DOC);
         assertThat(snapshot.field("note").schema().defaultValue()).isEqualTo("none");
         assertThat(codecs.forTableMap(tableMap()).rowSchema()).isEqualTo(snapshot);
     }
 
-    private static ConnectRowCodecs codecs(boolean comments) {
+    private ConnectRowCodecs codecs(boolean comments) {
         return new ConnectRowCodecs("p", FieldNameAdjustment.NONE, new ColumnFilter(List.of()), ColumnDefaultsMode.ALL,
-                comments, id -> id.equals(ID) ? Optional.of(KNOWN) : Optional.empty());
+                comments, TimePrecisionMode.ADAPTIVE_TIME_MICROSECONDS,
+                id -> id.equals(ID) ? Optional.of(catalog) : Optional.empty());
     }
 
     private static TableMapEventData tableMap() {

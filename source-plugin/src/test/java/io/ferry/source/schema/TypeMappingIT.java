@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.common.Identifiers;
 import io.ferry.common.TableId;
+import io.ferry.source.schema.convert.FieldNameAdjustment;
 import io.ferry.source.schema.convert.RowSchema;
 import io.ferry.testkit.mysql.MySqlServer;
 import java.io.Serializable;
@@ -15,8 +16,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.connect.data.Field;
 import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.errors.DataException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -112,6 +115,67 @@ class TypeMappingIT {
             jdbc.validate();
             stream.validate();
             assertThat(stream).isEqualTo(jdbc);
+        }
+    }
+
+    /**
+     * {@code time.precision.mode=connect} on the same rows: each cell converts to the same value on both paths, or
+     * fails on both (a TIME outside a day); microseconds are truncated alike.
+     */
+    @Test
+    void connectTimePrecisionAgreesOnBothPathsCellByCell() throws Exception {
+        RowSchema schema = RowSchema.of(fromInformationSchema, "ferry", FieldNameAdjustment.NONE,
+                TimePrecisionMode.CONNECT);
+        // The temporal columns only: other values (byte arrays) do not compare by equals inside a list.
+        int[] temporal = java.util.stream.IntStream.range(0, fromInformationSchema.columns().size())
+                .filter(i -> List.of("date", "datetime", "time", "timestamp", "year")
+                        .contains(fromInformationSchema.columns().get(i).type().dataType())).toArray();
+        Map<Integer, List<Object>> jdbc = new TreeMap<>();
+        String sql = "SELECT " + schema.selectList() + " FROM " + Identifiers.quote(TABLE.database()) + "."
+                + Identifiers.quote(TABLE.table()) + " ORDER BY id";
+        try (Connection connection = SOURCE.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("SET time_zone = '+00:00'");
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                while (rs.next()) {
+                    List<Object> cells = new ArrayList<>();
+                    for (int column : temporal) {
+                        cells.add(orFailure(() -> schema.converter(column).fromJdbc(rs, column + 1)));
+                    }
+                    jdbc.put(rs.getInt("id"), cells);
+                }
+            }
+        }
+        Map<Integer, List<Object>> stream = new TreeMap<>();
+        for (Serializable[] row : binlog.rows()) {
+            List<Object> cells = new ArrayList<>();
+            for (int column : temporal) {
+                cells.add(orFailure(() -> schema.converter(column).fromBinlog(row[column])));
+            }
+            stream.put(((Number) row[0]).intValue(), cells);
+        }
+        assertThat(stream).isEqualTo(jdbc);
+        assertThat(jdbc.values()).flatExtracting(cells -> cells).as("TIME values outside a day")
+                .contains("DataException");
+        RowSchema exact = RowSchema.of(fromInformationSchema, "ferry");
+        int datetime6 = schema.valueSchema().field("c_datetime6").index();
+        int checked = 0;
+        for (Serializable[] row : binlog.rows()) {
+            Object micros = exact.converter(datetime6).fromBinlog(row[datetime6]);
+            if (micros != null) {
+                Object connect = schema.converter(datetime6).fromBinlog(row[datetime6]);
+                assertThat(connect).as("floored to the millisecond")
+                        .isEqualTo(new java.util.Date(Math.floorDiv((Long) micros, 1000L)));
+                checked++;
+            }
+        }
+        assertThat(checked).isPositive();
+    }
+
+    private static Object orFailure(java.util.concurrent.Callable<Object> conversion) throws Exception {
+        try {
+            return conversion.call();
+        } catch (DataException e) {
+            return "DataException";
         }
     }
 

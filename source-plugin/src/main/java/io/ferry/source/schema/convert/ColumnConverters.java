@@ -1,8 +1,10 @@
 package io.ferry.source.schema.convert;
 
+import io.ferry.common.TableId;
 import io.ferry.source.schema.ColumnDef;
 import io.ferry.source.schema.ColumnType;
 import io.ferry.source.schema.MySqlCharsets;
+import io.ferry.source.schema.TimePrecisionMode;
 
 /** Chooses the {@link ColumnConverter} of a column: the one place where MySQL types meet Connect types. */
 public final class ColumnConverters {
@@ -10,21 +12,40 @@ public final class ColumnConverters {
     private ColumnConverters() {
     }
 
+    /** {@link #forColumn(TableId, ColumnDef, TimePrecisionMode)} in the default time.precision.mode. */
+    public static ColumnConverter forColumn(ColumnDef column) {
+        return forColumn(null, column, TimePrecisionMode.ADAPTIVE_TIME_MICROSECONDS);
+    }
+
     /**
      * The converter for a column, its field schema carrying the column's DEFAULT and, as its doc, its COMMENT
-     * (when the {@link ColumnDef} keeps one); fails for a type Ferry cannot
-     * represent, naming the column.
+     * (when the {@link ColumnDef} keeps one); fails for a type Ferry cannot represent, naming the column.
+     *
+     * @param table the column's table, named in errors about values; may be null
+     * @param timePrecision how DATE, DATETIME and TIME become fields
      */
-    public static ColumnConverter forColumn(ColumnDef column) {
-        AbstractConverter converter = withoutDefault(column);
+    public static ColumnConverter forColumn(TableId table, ColumnDef column, TimePrecisionMode timePrecision) {
+        AbstractConverter converter = withoutDefault(table, column, timePrecision);
         converter.defaultTo(column.defaultValue(), column.name());
         converter.documentAs(column.comment());
         return converter;
     }
 
-    private static AbstractConverter withoutDefault(ColumnDef column) {
+    private static AbstractConverter withoutDefault(TableId table, ColumnDef column, TimePrecisionMode timePrecision) {
         ColumnType type = column.type();
         boolean optional = column.optional();
+        if (timePrecision == TimePrecisionMode.CONNECT) {
+            switch (type.dataType()) {
+                case "date":
+                    return new ConnectDateConverter(optional);
+                case "datetime":
+                    return new ConnectDateTimeConverter(optional);
+                case "time":
+                    return new ConnectTimeConverter(table, column.name(), optional);
+                default:
+                    break;
+            }
+        }
         return switch (type.dataType()) {
             case "tinyint" -> new IntegerConverter(8, type.unsigned(), optional);
             case "smallint" -> new IntegerConverter(16, type.unsigned(), optional);

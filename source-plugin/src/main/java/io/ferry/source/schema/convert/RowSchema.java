@@ -4,12 +4,14 @@ import io.ferry.common.Identifiers;
 import io.ferry.source.schema.ColumnDef;
 import io.ferry.source.schema.KeyKind;
 import io.ferry.source.schema.TableDef;
+import io.ferry.source.schema.TimePrecisionMode;
 import java.io.Serializable;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -24,11 +26,16 @@ import org.apache.kafka.connect.data.Struct;
  * <p>A field schema's doc (a column comment) is also a parameter of the struct, {@value #AVRO_FIELD_DOC}{@code
  * <field>}: the Avro converters (Confluent's {@code AvroData} and Apicurio's copy of it) make a Connect schema's doc
  * only a {@code connect.doc} property of the Avro type, and take the Avro field's {@code doc} from that parameter.
+ * Likewise the table comment is the row struct's doc and its parameter {@value #AVRO_RECORD_DOC}, which they write
+ * as the Avro record's {@code doc}.
  */
 public final class RowSchema {
 
     /** Prefix of the struct parameter that the Avro converters write as the Avro field's doc. */
     static final String AVRO_FIELD_DOC = "io.confluent.connect.avro.field.doc.";
+
+    /** The struct parameter that the Avro converters write as the Avro record's doc (the table comment). */
+    static final String AVRO_RECORD_DOC = "io.confluent.connect.avro.record.doc";
 
     private final TableDef table;
     private final List<ColumnConverter> converters;
@@ -36,14 +43,21 @@ public final class RowSchema {
     private final Schema keySchema;
     private final Schema valueSchema;
 
-    private RowSchema(TableDef table, String topicPrefix, FieldNameAdjustment fieldNames) {
+    private RowSchema(TableDef table, String topicPrefix, FieldNameAdjustment fieldNames,
+                      TimePrecisionMode timePrecision) {
         this.table = table;
         requireDistinctFieldNames(table, fieldNames);
+        if (timePrecision == TimePrecisionMode.CONNECT) {
+            requireMillisecondKeys(table);
+        }
         this.converters = new ArrayList<>(table.columns().size());
         SchemaBuilder value = SchemaBuilder.struct()
                 .name(SchemaNames.of(topicPrefix, table.id().database(), table.id().table(), "Value")).optional();
+        if (table.comment() != null) {
+            value.doc(table.comment()).parameter(AVRO_RECORD_DOC, table.comment());
+        }
         for (ColumnDef column : table.columns()) {
-            ColumnConverter converter = ColumnConverters.forColumn(column);
+            ColumnConverter converter = ColumnConverters.forColumn(table.id(), column, timePrecision);
             converters.add(converter);
             addField(value, fieldNames.fieldName(column.name()), converter.schema());
         }
@@ -70,12 +84,18 @@ public final class RowSchema {
     }
 
     public static RowSchema of(TableDef table, String topicPrefix) {
-        return new RowSchema(table, topicPrefix, FieldNameAdjustment.NONE);
+        return of(table, topicPrefix, FieldNameAdjustment.NONE);
     }
 
     /** With field names made from the column names by {@code fieldNames} (e.g. valid Avro names). */
     public static RowSchema of(TableDef table, String topicPrefix, FieldNameAdjustment fieldNames) {
-        return new RowSchema(table, topicPrefix, fieldNames);
+        return of(table, topicPrefix, fieldNames, TimePrecisionMode.ADAPTIVE_TIME_MICROSECONDS);
+    }
+
+    /** With DATE, DATETIME and TIME fields as {@code timePrecision} says. */
+    public static RowSchema of(TableDef table, String topicPrefix, FieldNameAdjustment fieldNames,
+                               TimePrecisionMode timePrecision) {
+        return new RowSchema(table, topicPrefix, fieldNames, timePrecision);
     }
 
     /** Two columns must not become one field: the event could not say which column a value belongs to. */
@@ -88,6 +108,23 @@ public final class RowSchema {
                         + "' both become field " + fieldNames.fieldName(column.name()) + " under"
                         + " field.name.adjustment.mode=" + fieldNames.configValue() + "; rename one, or exclude"
                         + " one with column.exclude");
+            }
+        }
+    }
+
+    /**
+     * Connect's Timestamp and Time hold milliseconds: key values that differ below the millisecond would become one
+     * key, and the snapshot, which holds a chunk's rows by key, would emit only one of the rows.
+     */
+    private static void requireMillisecondKeys(TableDef table) {
+        for (int position : table.keyPositions()) {
+            ColumnDef column = table.columns().get(position);
+            String type = column.type().dataType();
+            if ((type.equals("datetime") || type.equals("time")) && column.type().fsp() > 3) {
+                throw new IllegalArgumentException(table.id() + ": key column " + column.name() + " is "
+                        + type.toUpperCase(Locale.ROOT) + "(" + column.type().fsp() + "), whose microseconds"
+                        + " time.precision.mode=connect would truncate, so that rows could share a key. Set"
+                        + " time.precision.mode=adaptive_time_microseconds.");
             }
         }
     }

@@ -27,7 +27,11 @@ final class TimeConverter extends ServerTextConverter {
 
     @Override
     Object convertBinlog(Serializable raw) {
-        Duration duration = (Duration) raw;
+        return micros((Duration) raw);
+    }
+
+    /** Signed microseconds of a binlog TIME cell. */
+    static long micros(Duration duration) {
         return duration.getSeconds() * 1_000_000L + duration.getNano() / 1000;
     }
 
@@ -49,7 +53,11 @@ final class TimeConverter extends ServerTextConverter {
 
     @Override
     public Object toJdbc(Object connectValue) {
-        long micros = ((Number) connectValue).longValue();
+        return text(((Number) connectValue).longValue());
+    }
+
+    /** MySQL's text form of a TIME of {@code micros}, e.g. {@code -1:02:03.450000}. */
+    static String text(long micros) {
         long abs = Math.abs(micros);
         long seconds = abs / 1_000_000L;
         return String.format("%s%d:%02d:%02d.%06d", micros < 0 ? "-" : "", seconds / 3600, seconds / 60 % 60,
