@@ -122,13 +122,21 @@ class AvroEndToEndIT {
         assertThat(REGISTRY.getText(VALUE_SUBJECT)).isEqualTo("[1,2]");
         assertThat(CONNECT.status("av-source").tasks()).allMatch(t -> "RUNNING".equals(t.state()));
 
+        // A NOT NULL column with a DEFAULT is compatible too: the default is in the field schema (column.defaults).
+        SOURCE.execute("ALTER TABLE types.all_types ADD COLUMN c_flag INT NOT NULL DEFAULT 7",
+                "INSERT INTO types.all_types (id, c_flag) VALUES (12, 8)");
+        awaitSameTable();
+        assertThat(REGISTRY.getText(VALUE_SUBJECT)).isEqualTo("[1,2,3]");
+        assertThat(REGISTRY.getText(VALUE_SUBJECT + "/3"))
+                .contains("c_flag").contains("\\\"default\\\":7");
+
         // An incompatible change (a NOT NULL column has no default in the schema): the registry refuses the new
         // version and the source task fails with its message; the record is not dropped or written unframed.
         SOURCE.execute("ALTER TABLE types.all_types ADD COLUMN c_strict INT NOT NULL",
                 "INSERT INTO types.all_types (id, c_strict) VALUES (11, 5)");
         String failure = CONNECT.awaitTaskFailure("av-source", TIMEOUT);
         assertThat(failure).containsIgnoringCase("incompatib");
-        assertThat(REGISTRY.getText(VALUE_SUBJECT)).isEqualTo("[1,2]");
+        assertThat(REGISTRY.getText(VALUE_SUBJECT)).isEqualTo("[1,2,3]");
         assertThat(DESTINATION.queryString("SELECT COUNT(*) FROM types.all_types WHERE id = 11")).isEqualTo("0");
         CONNECT.delete("av-sink");
         CONNECT.delete("av-source");
