@@ -9,6 +9,7 @@ import io.ferry.source.event.RowCodec;
 import io.ferry.source.event.RowCodecs;
 import io.ferry.source.plan.Stripe;
 import io.ferry.source.plan.StripeProgress;
+import io.ferry.source.position.StreamOffset;
 import io.ferry.source.schema.KeyKind;
 import io.ferry.source.schema.TableDef;
 import io.ferry.source.schema.TableDefReader;
@@ -168,12 +169,14 @@ public final class SnapshotPhase implements AutoCloseable {
         Map<Map<String, Object>, Map<String, Object>> stored = partitions.isEmpty() ? Map.of()
                 : offsets.offsets(partitions);
         List<SourceRecord> starts = new ArrayList<>();
+        StreamOffset now = null;
         for (Stripe stripe : todo) {
             Map<String, Object> partition = stripe.partition(context.server());
             if (inMemory.get(stripe) == null && stored.get(partition) == null) {
+                now = now == null ? context.positions().currentOffset() : now;
                 announced.add(stripe);
                 unconfirmed.add(partition);
-                starts.add(startRecord(partition, startHere(stripe)));
+                starts.add(startRecord(partition, startAt(stripe, now)));
             }
         }
         if (!starts.isEmpty()) {
@@ -203,9 +206,8 @@ public final class SnapshotPhase implements AutoCloseable {
         return false;
     }
 
-    private StripeProgress startHere(Stripe stripe) throws SQLException {
-        return new StripeProgress(stripe.stripes(), stripe.range(), stripe.range(),
-                context.positions().currentOffset(), null);
+    private static StripeProgress startAt(Stripe stripe, StreamOffset position) {
+        return new StripeProgress(stripe.stripes(), stripe.range(), stripe.range(), position, null);
     }
 
     private SourceRecord startRecord(Map<String, Object> partition, StripeProgress start) {
@@ -218,7 +220,7 @@ public final class SnapshotPhase implements AutoCloseable {
         if (announced.remove(stripe)) {
             // Nothing of this stripe has been read since its start was stored: start it here, and store that,
             // so that a restart replays less of the binlog. The older start covers the time until it is stored.
-            progress = startHere(stripe);
+            progress = startAt(stripe, context.positions().currentOffset());
             out.add(startRecord(partition, progress));
         } else if (inMemory.get(stripe) != null) {
             progress = inMemory.get(stripe);

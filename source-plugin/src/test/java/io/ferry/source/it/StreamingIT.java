@@ -241,8 +241,10 @@ class StreamingIT {
     }
 
     /** Streaming has started once its first heartbeat (which stores the start position) is in Kafka. */
-    private static void awaitStreaming(String prefix) {
-        new ChangeTopic(CONNECT, "__ferry-heartbeat." + prefix).await(e -> !e.isEmpty(), TIMEOUT);
+    /** Streaming has started once the stream's own offset (stored with its first record) is committed. */
+    private static void awaitStreaming(String connector) {
+        Awaitility.await("streaming of " + connector).atMost(TIMEOUT).ignoreExceptions().until(() ->
+                CONNECT.offsets(connector).stream().anyMatch(o -> !o.get("partition").containsKey("table")));
     }
 
     /** Waits until Connect has committed a stream offset past binlog position {@code pos} (one file assumed). */
