@@ -97,6 +97,16 @@ final class StreamStarter {
                 start = StripeOverlap.startOffset(finished);
             }
             boolean byGtid = positions.get().resumesByGtid(start);
+            if (!positions.get().available(start) && stored.isEmpty()) {
+                // when_needed re-snapshots only a stored stream position: a snapshot outlasting the binlog's
+                // retention would otherwise be taken again and again.
+                throw new ConnectException("The snapshot's finish position " + (byGtid ? "(GTID set " + start.gtids()
+                        + ")" : start.restart()) + " is no longer on the server (the oldest binlog file is "
+                        + positions.get().oldestFile() + "): the binlog was purged before streaming began. Keep the"
+                        + " binlog longer than the snapshot takes (binlog_expire_logs_seconds), then take a new"
+                        + " snapshot: delete this connector's offsets (DELETE /connectors/<name>/offsets while it is"
+                        + " stopped).");
+            }
             if (!positions.get().available(start)) {
                 throw new ConnectException(byGtid
                         ? "The GTID set " + start.gtids() + " to stream from is no longer on the server: transactions"
