@@ -81,24 +81,41 @@ final class KeyedWriter {
         }
     }
 
+    /** Multi-row inserts of up to maxRows rows; the full-size statement is prepared once and reused. */
     private void insert(List<KeyState> states) throws SQLException {
         RowLayout layout = layouts.apply(states.get(0).image().schema());
-        for (int from = 0; from < states.size(); from += maxRows) {
-            List<KeyState> chunk = states.subList(from, Math.min(states.size(), from + maxRows));
+        int full = states.size() / maxRows * maxRows;
+        if (full > 0) {
             try (PreparedStatement statement = connection.prepareStatement(Statements.insert(table.id(), layout,
-                    chunk.size()))) {
-                int index = 1;
-                for (KeyState state : chunk) {
-                    index = layout.bindRow(statement, index, state.image());
+                    maxRows))) {
+                for (int from = 0; from < full; from += maxRows) {
+                    insertChunk(statement, layout, states.subList(from, from + maxRows));
                 }
-                statement.executeUpdate();
-            } catch (SQLException e) {
-                if (DuplicateKey.indexName(e) == null) {
-                    throw e;
-                }
-                for (KeyState state : chunk) { // the failed statement changed nothing: retry its rows one by one
-                    insertOne(layout, state);
-                }
+            }
+        }
+        if (full < states.size()) {
+            try (PreparedStatement statement = connection.prepareStatement(Statements.insert(table.id(), layout,
+                    states.size() - full))) {
+                insertChunk(statement, layout, states.subList(full, states.size()));
+            }
+        }
+    }
+
+    /** One multi-row insert; every parameter of the statement is bound anew. */
+    private void insertChunk(PreparedStatement statement, RowLayout layout, List<KeyState> chunk)
+            throws SQLException {
+        try {
+            int index = 1;
+            for (KeyState state : chunk) {
+                index = layout.bindRow(statement, index, state.image());
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            if (DuplicateKey.indexName(e) == null) {
+                throw e;
+            }
+            for (KeyState state : chunk) { // the failed statement changed nothing: retry its rows one by one
+                insertOne(layout, state);
             }
         }
     }

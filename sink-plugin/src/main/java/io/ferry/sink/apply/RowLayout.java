@@ -31,8 +31,10 @@ final class RowLayout {
         this.columns = List.copyOf(columns);
         this.columnList = columns.stream().map(c -> Identifiers.quote(c.column().name()))
                 .collect(Collectors.joining(", "));
+        // no blanks: a multi-row INSERT repeats the tuple up to batch.max.rows times, and the driver scans and
+        // copies every character of it for each statement
         this.valuesTuple = columns.stream().map(c -> c.binding().placeholder())
-                .collect(Collectors.joining(", ", "(", ")"));
+                .collect(Collectors.joining(",", "(", ")"));
     }
 
     /**

@@ -20,10 +20,14 @@ final class Statements {
     }
 
     static String insert(TableId id, RowLayout layout, int rows) {
-        StringBuilder sql = new StringBuilder("INSERT INTO ").append(table(id)).append(" (")
-                .append(layout.columnList()).append(") VALUES ");
+        String tuple = layout.valuesTuple();
+        StringBuilder sql = new StringBuilder(64 + layout.columnList().length() + rows * (tuple.length() + 1))
+                .append("INSERT INTO ").append(table(id)).append(" (").append(layout.columnList()).append(") VALUES ");
         for (int i = 0; i < rows; i++) {
-            sql.append(i == 0 ? "" : ", ").append(layout.valuesTuple());
+            if (i > 0) {
+                sql.append(',');
+            }
+            sql.append(tuple);
         }
         return sql.toString();
     }

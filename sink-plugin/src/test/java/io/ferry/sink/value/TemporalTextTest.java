@@ -44,6 +44,9 @@ class TemporalTextTest {
         "-30610223999999999, 1000-01-01 00:00:00.000001",
         "-62135596800000000, 0001-01-01 00:00:00.000000",
         "253402300799999999, 9999-12-31 23:59:59.999999",
+        // Zero-padded fields of a year below 1000, and year 0.
+        "-59011500303999211, 0099-12-31 12:34:56.000789",
+        "-62167219200000000, 0000-01-01 00:00:00.000000",
     })
     void dateTimesFromEpochMicros(long micros, String expected) {
         assertThat(TemporalText.dateTime(micros)).isEqualTo(expected);
@@ -102,6 +105,13 @@ class TemporalTextTest {
     })
     void timesFromSignedMicrosIncludingNegativeAndBeyondADay(long micros, String expected) {
         assertThat(TemporalText.time(micros)).isEqualTo(expected);
+    }
+
+    @Test
+    void dateTimesOutsideMySqlYearsFail() {
+        assertThatThrownBy(() -> TemporalText.dateTime(253402300800000000L))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("year 10000");
+        assertThatThrownBy(() -> TemporalText.dateTime(-62167219200000001L)).hasMessageContaining("year -1");
     }
 
     @Test
