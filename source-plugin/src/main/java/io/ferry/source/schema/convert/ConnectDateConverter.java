@@ -1,7 +1,6 @@
 package io.ferry.source.schema.convert;
 
 import io.ferry.source.schema.MySqlDateTime;
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Date;
 
@@ -10,7 +9,7 @@ import java.util.Date;
  * day, on the proleptic Gregorian calendar, which Avro converters write as the logical type {@code date}. Zero
  * dates are handled as in {@link DateConverter}: null, or the column's default (else the epoch) when NOT NULL.
  */
-final class ConnectDateConverter extends ServerTextConverter {
+final class ConnectDateConverter extends CalendarTextConverter {
 
     private static final long MILLIS_PER_DAY = 86_400_000L;
 
@@ -19,16 +18,7 @@ final class ConnectDateConverter extends ServerTextConverter {
     }
 
     @Override
-    Object fromServerText(String text) {
-        return convert(MySqlDateTime.parse(text));
-    }
-
-    @Override
-    Object convertBinlog(Serializable raw) {
-        return convert((MySqlDateTime) raw);
-    }
-
-    private Object convert(MySqlDateTime value) {
+    Object convert(MySqlDateTime value) {
         if (value.isZeroDate()) {
             return optional() ? null : zeroInNotNull(new Date(0));
         }

@@ -1,7 +1,6 @@
 package io.ferry.source.schema.convert;
 
 import io.ferry.source.schema.MySqlDateTime;
-import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +13,7 @@ import org.apache.kafka.connect.data.Timestamp;
  * finer unit, so the microseconds of DATETIME(4..6) are truncated (floored, as Debezium's connect mode loses
  * them too). Zero dates are handled as in {@link DateTimeConverter}.
  */
-final class ConnectDateTimeConverter extends ServerTextConverter {
+final class ConnectDateTimeConverter extends CalendarTextConverter {
 
     private static final LocalDateTime EPOCH = LocalDateTime.of(1970, 1, 1, 0, 0);
 
@@ -23,16 +22,7 @@ final class ConnectDateTimeConverter extends ServerTextConverter {
     }
 
     @Override
-    Object fromServerText(String text) {
-        return convert(MySqlDateTime.parse(text));
-    }
-
-    @Override
-    Object convertBinlog(Serializable raw) {
-        return convert((MySqlDateTime) raw);
-    }
-
-    private Object convert(MySqlDateTime value) {
+    Object convert(MySqlDateTime value) {
         if (value.isZeroDate()) {
             return optional() ? null : zeroInNotNull(new Date(0));
         }

@@ -1,30 +1,20 @@
 package io.ferry.source.schema.convert;
 
 import io.ferry.source.schema.MySqlDateTime;
-import java.io.Serializable;
 import java.time.LocalDate;
 
 /**
  * DATE as Debezium's {@code Date}: days since 1970-01-01 on the proleptic Gregorian calendar. A zero date
  * becomes null, or day 0 when the column is NOT NULL (Debezium's rule: a required field needs a value).
  */
-final class DateConverter extends ServerTextConverter {
+final class DateConverter extends CalendarTextConverter {
 
     DateConverter(boolean optional) {
         super(DebeziumSchemas.date(), optional);
     }
 
     @Override
-    Object fromServerText(String text) {
-        return convert(MySqlDateTime.parse(text));
-    }
-
-    @Override
-    Object convertBinlog(Serializable raw) {
-        return convert((MySqlDateTime) raw);
-    }
-
-    private Object convert(MySqlDateTime value) {
+    Object convert(MySqlDateTime value) {
         if (value.isZeroDate()) {
             return optional() ? null : zeroInNotNull(0);
         }

@@ -1,7 +1,6 @@
 package io.ferry.source.schema.convert;
 
 import io.ferry.source.schema.MySqlDateTime;
-import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -11,7 +10,7 @@ import java.time.temporal.ChronoUnit;
  * (epoch microseconds, fsp 4-6): the wall-clock value read as if it were UTC, since DATETIME has no zone.
  * A zero date becomes null, or 0 when the column is NOT NULL.
  */
-final class DateTimeConverter extends ServerTextConverter {
+final class DateTimeConverter extends CalendarTextConverter {
 
     private static final LocalDateTime EPOCH = LocalDateTime.of(1970, 1, 1, 0, 0);
 
@@ -23,16 +22,7 @@ final class DateTimeConverter extends ServerTextConverter {
     }
 
     @Override
-    Object fromServerText(String text) {
-        return convert(MySqlDateTime.parse(text));
-    }
-
-    @Override
-    Object convertBinlog(Serializable raw) {
-        return convert((MySqlDateTime) raw);
-    }
-
-    private Object convert(MySqlDateTime value) {
+    Object convert(MySqlDateTime value) {
         if (value.isZeroDate()) {
             return optional() ? null : zeroInNotNull(0L);
         }
