@@ -1,7 +1,7 @@
 package io.ferry.source;
 
+import io.ferry.common.config.ConfigEnums;
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 /** When the connector takes a snapshot; the values of {@code snapshot.mode}. */
@@ -16,11 +16,11 @@ public enum SnapshotMode {
     WHEN_NEEDED;
 
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.value(this);
     }
 
     public static SnapshotMode parse(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        return ConfigEnums.parse(SnapshotMode.class, value);
     }
 
     public boolean snapshots() {
@@ -32,7 +32,7 @@ public enum SnapshotMode {
     }
 
     static String[] configValues() {
-        return Arrays.stream(values()).map(SnapshotMode::configValue).toArray(String[]::new);
+        return ConfigEnums.values(SnapshotMode.class);
     }
 
     static String describe() {

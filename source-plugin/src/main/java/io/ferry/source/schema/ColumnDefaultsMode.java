@@ -1,7 +1,6 @@
 package io.ferry.source.schema;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.ferry.common.config.ConfigEnums;
 
 /**
  * Which columns' DEFAULTs go into the field schemas ({@code column.defaults}). Connect's JSON converter (unless
@@ -25,14 +24,14 @@ public enum ColumnDefaultsMode {
     }
 
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.value(this);
     }
 
     public static ColumnDefaultsMode parse(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        return ConfigEnums.parse(ColumnDefaultsMode.class, value);
     }
 
     public static String[] configValues() {
-        return Arrays.stream(values()).map(ColumnDefaultsMode::configValue).toArray(String[]::new);
+        return ConfigEnums.values(ColumnDefaultsMode.class);
     }
 }

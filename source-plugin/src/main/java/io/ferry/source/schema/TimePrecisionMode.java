@@ -1,7 +1,6 @@
 package io.ferry.source.schema;
 
-import java.util.Arrays;
-import java.util.Locale;
+import io.ferry.common.config.ConfigEnums;
 
 /**
  * How DATE, DATETIME and TIME columns become Connect fields ({@code time.precision.mode}), as Debezium's key of
@@ -18,14 +17,14 @@ public enum TimePrecisionMode {
     CONNECT;
 
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.value(this);
     }
 
     public static TimePrecisionMode parse(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        return ConfigEnums.parse(TimePrecisionMode.class, value);
     }
 
     public static String[] configValues() {
-        return Arrays.stream(values()).map(TimePrecisionMode::configValue).toArray(String[]::new);
+        return ConfigEnums.values(TimePrecisionMode.class);
     }
 }

@@ -1,8 +1,7 @@
 package io.ferry.source.schema.convert;
 
+import io.ferry.common.config.ConfigEnums;
 import io.ferry.common.AvroNames;
-import java.util.Arrays;
-import java.util.Locale;
 
 /**
  * How column names become field names; the values of {@code field.name.adjustment.mode}, as Debezium names
@@ -20,14 +19,14 @@ public enum FieldNameAdjustment {
     }
 
     public String configValue() {
-        return name().toLowerCase(Locale.ROOT);
+        return ConfigEnums.value(this);
     }
 
     public static FieldNameAdjustment parse(String value) {
-        return valueOf(value.trim().toUpperCase(Locale.ROOT));
+        return ConfigEnums.parse(FieldNameAdjustment.class, value);
     }
 
     public static String[] configValues() {
-        return Arrays.stream(values()).map(FieldNameAdjustment::configValue).toArray(String[]::new);
+        return ConfigEnums.values(FieldNameAdjustment.class);
     }
 }
