@@ -4,6 +4,7 @@ import io.ferry.testkit.connect.ConnectCluster;
 import io.ferry.testkit.mysql.MySqlServer;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -66,7 +67,7 @@ final class FullMigration {
      * the dump's servers) is warmed up once, which costs a third of a full round.
      */
     private static List<Contender> warmUp(List<Contender> contenders) {
-        Map<MigrationScenario.Kind, Contender> largest = new java.util.LinkedHashMap<>();
+        Map<MigrationScenario.Kind, Contender> largest = new LinkedHashMap<>();
         contenders.forEach(c -> largest.put(c.scenario().kind(), c));
         return List.copyOf(largest.values());
     }

@@ -2,6 +2,7 @@ package io.ferry.bench;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -81,7 +82,7 @@ record MigrationSettings(int rows, int repetitions, int warmUpRounds, List<Integ
 
     /** The (source tasks, sink tasks) combinations Ferry runs. */
     List<int[]> ferryTaskCombinations() {
-        List<int[]> combinations = new java.util.ArrayList<>();
+        List<int[]> combinations = new ArrayList<>();
         if (allCombinations) {
             sourceTasks.forEach(source -> sinkTasks.forEach(sink -> combinations.add(new int[] {source, sink})));
         } else {
