@@ -299,9 +299,7 @@ public final class MySqlSinkTask extends SinkTask {
             Thread.currentThread().interrupt();
             throw new ConnectException("Interrupted while applying", failure);
         }
-        // A missing table or column is not in the data: the operator (or the schema migrator) may add it, and every
-        // retry reads the destination's table definitions afresh.
-        boolean deterministic = failure instanceof DataException && !(failure instanceof SchemaPendingException);
+        boolean deterministic = failure instanceof DataException;
         long delay = deterministic ? -1 : retries.onFailure(failure, System.currentTimeMillis());
         if (delay >= 0) {
             LOG.warn("Applying {} record(s) failed, retrying in {} ms: {}", records.size(), delay, describe(failure));
@@ -327,7 +325,9 @@ public final class MySqlSinkTask extends SinkTask {
                 try {
                     events = read(List.of(record));
                     applier.apply(connection, session.flavor(), events);
-                } catch (DataException | SQLException e) {
+                } catch (DataException | SchemaPendingException | SQLException e) {
+                    // with the retry window used up, a record whose table or column is still missing is
+                    // dead-lettered like a record the destination rejects
                     if (RetryPolicy.isConnectionFailure(e)) {
                         throw e;
                     }

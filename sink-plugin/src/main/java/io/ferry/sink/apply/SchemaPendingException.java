@@ -1,11 +1,11 @@
 package io.ferry.sink.apply;
 
 import io.ferry.sink.table.MissingSchemaException;
-import org.apache.kafka.connect.errors.DataException;
+import org.apache.kafka.connect.errors.ConnectException;
 import org.apache.kafka.connect.sink.SinkRecord;
 
 /** The first record of a batch that needs a table or column the destination does not have (yet). */
-public final class SchemaPendingException extends DataException {
+public final class SchemaPendingException extends ConnectException {
 
     private final transient SinkRecord record;
 
