@@ -93,8 +93,14 @@ class DebeziumOracleIT {
         ferryEvents = ferryTopic.await(events -> count(events, "c", "u", "d") == changes, TIMEOUT);
         debeziumEvents = debeziumTopic.await(events -> count(events, "c", "u", "d") == changes, TIMEOUT);
 
-        SOURCE.execute("SET SESSION sql_mode = ''", DefaultsTable.insertDefaults(2), DefaultsTable.ALTER_DEFAULT,
-                DefaultsTable.insertDefaults(3), DefaultsTable.insertNulls(4));
+        SOURCE.execute("SET SESSION sql_mode = ''", DefaultsTable.insertDefaults(2));
+        // The stream reads defaults from information_schema, which describes the table now (a documented limit,
+        // docs/type-mapping.md): let every reader pass row 2 before the DDL changes the default.
+        ferryDefaultsTopic.await(events -> count(events, "c") == 1, TIMEOUT);
+        debeziumDefaultsTopic.await(events -> count(events, "c") == 1, TIMEOUT);
+        notNullTopic.await(events -> count(events, "c") == 1, TIMEOUT);
+        SOURCE.execute("SET SESSION sql_mode = ''", DefaultsTable.ALTER_DEFAULT, DefaultsTable.insertDefaults(3),
+                DefaultsTable.insertNulls(4));
         ferryDefaults = ferryDefaultsTopic.await(events -> count(events, "c") == 3, TIMEOUT);
         debeziumDefaults = debeziumDefaultsTopic.await(events -> count(events, "c") == 3, TIMEOUT);
         notNullDefaults = notNullTopic.await(events -> count(events, "c") == 3, TIMEOUT);
