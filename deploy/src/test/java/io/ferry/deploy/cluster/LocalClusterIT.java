@@ -14,6 +14,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +27,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -89,7 +93,9 @@ class LocalClusterIT {
             DESTINATION.execute(ddl);
         }
         AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicReference<Throwable> writerFailure = new AtomicReference<>();
         Thread writer = new Thread(() -> write(writing), "writer");
+        writer.setUncaughtExceptionHandler((thread, failure) -> writerFailure.set(failure));
         writer.start();
         put("scale-source", sourceConfig());
         put("scale-sink", sinkConfig());
@@ -111,23 +117,32 @@ class LocalClusterIT {
         assertThat(after.values().stream().mapToInt(Set::size).sum()).isEqualTo(6);
         writing.set(false);
         writer.join();
+        assertThat(writerFailure.get()).as("the writer's failure").isNull();
         for (String table : TABLES) {
             Awaitility.await().atMost(TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> assertThat(
                     checksum(DESTINATION, table)).as(table).isEqualTo(checksum(SOURCE, table)));
         }
     }
 
+    /**
+     * Random changes on one connection until stopped (a connection per statement, for minutes, runs the machine
+     * out of ports and the server out of connections).
+     */
     private static void write(AtomicBoolean writing) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         int next = ROWS + 1;
-        while (writing.get()) {
-            String table = "scale." + TABLES.get(random.nextInt(TABLES.size()));
-            int id = 1 + random.nextInt(ROWS);
-            switch (random.nextInt(3)) {
-                case 0 -> SOURCE.execute("UPDATE " + table + " SET n = n + 1 WHERE id = " + id);
-                case 1 -> SOURCE.execute("DELETE FROM " + table + " WHERE id = " + id);
-                default -> SOURCE.execute("INSERT INTO " + table + " VALUES (" + next++ + ", 'new', 1)");
+        try (Connection connection = SOURCE.connect(); Statement statement = connection.createStatement()) {
+            while (writing.get()) {
+                String table = "scale." + TABLES.get(random.nextInt(TABLES.size()));
+                int id = 1 + random.nextInt(ROWS);
+                statement.executeUpdate(switch (random.nextInt(3)) {
+                    case 0 -> "UPDATE " + table + " SET n = n + 1 WHERE id = " + id;
+                    case 1 -> "DELETE FROM " + table + " WHERE id = " + id;
+                    default -> "INSERT INTO " + table + " VALUES (" + next++ + ", 'new', 1)";
+                });
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("The writer failed", e);
         }
     }
 
