@@ -33,11 +33,14 @@ final class DumpLoad {
     }
 
     Run copy() {
-        // Arguments go to bash as positional parameters: nothing is parsed by the shell but the pipe.
+        // Arguments go to bash as positional parameters: nothing is parsed by the shell but the pipe. No TLS, like
+        // every other contender (the clients would use it by default).
         List<String> command = new ArrayList<>(List.of("bash", "-c",
-                "set -o pipefail; \"$1/mariadb-dump\" --protocol=TCP -h \"$2\" -P \"$3\" -u \"$4\" --password=\"$5\""
+                "set -o pipefail; \"$1/mariadb-dump\" --skip-ssl --protocol=TCP -h \"$2\" -P \"$3\" -u \"$4\""
+                        + " --password=\"$5\""
                         + " --single-transaction --quick --no-create-info --skip-add-locks \"$6\" \"${@:11}\""
-                        + " | \"$1/mariadb\" --protocol=TCP -h \"$7\" -P \"$8\" -u \"$9\" --password=\"${10}\" \"$6\"",
+                        + " | \"$1/mariadb\" --skip-ssl --protocol=TCP -h \"$7\" -P \"$8\" -u \"$9\""
+                        + " --password=\"${10}\" \"$6\"",
                 "dump-load", bin.toString(),
                 source.host(), String.valueOf(source.port()), source.user(), source.password(), tables.database(),
                 destination.host(), String.valueOf(destination.port()), destination.user(), destination.password()));

@@ -93,6 +93,7 @@ final class FerryApply {
         config.put(MySqlSinkConfig.CONNECTION_PORT_CONFIG, String.valueOf(destination.port()));
         config.put(MySqlSinkConfig.CONNECTION_USER_CONFIG, destination.user());
         config.put(MySqlSinkConfig.CONNECTION_PASSWORD_CONFIG, destination.password());
+        config.put(MySqlSinkConfig.CONNECTION_PARAMS_CONFIG, MigrationConnectors.NO_TLS_JDBC); // as the JDBC baseline
         config.put("consumer.override.max.poll.records", String.valueOf(maxPollRecords));
         // A poll returns what one fetch brought, at most max.partition.fetch.bytes (1 MB) per partition: ~340 of
         // these ~3 KB records. Room for max.poll.records of them, so that the setting decides the put() size.

@@ -111,10 +111,13 @@ public final class MigrationBenchmark {
                         tables.totalRows(), tables.bytesPerRow()),
                 "setup: source and destination MariaDB, one KRaft broker and one Connect worker in this JVM (JSON"
                         + " converter with schemas), topics with " + settings.partitions() + " partitions; both"
-                        + " source connectors get " + MigrationConnectors.SOURCE_TUNING + "; Ferry's sink with its"
-                        + " defaults",
+                        + " source connectors get " + MigrationConnectors.SOURCE_TUNING + "; Ferry's sink (for"
+                        + " Ferry's and Debezium's topics) as ferry migrate deploys it: its defaults and"
+                        + " consumer.override.max.poll.records=" + MigrationConnectors.SINK_MAX_POLL_RECORDS
+                        + "; no TLS on any connection (loopback)",
                 "method: " + settings.warmUpRounds() + " untimed warm-up round(s) of the largest scenario of each"
-                        + " kind, then " + settings.repetitions() + " rounds of every scenario; each run starts"
+                        + " kind that runs in this JVM (Ferry, JDBC copy, Debezium → Kafka), then "
+                        + settings.repetitions() + " rounds of every scenario; each run starts"
                         + " from emptied destination tables and is timed"
                         + " from the start (connector deploy, first query, process start) to all rows applied (the"
                         + " sink's offsets in the destination reach the topics' ends) or, for Debezium → Kafka, to"

@@ -31,6 +31,15 @@ final class MigrationConnectors {
             "max.batch.size", "4096",
             "max.queue.size", "16384");
 
+    /** The task file's {@code migration.apply.batch-rows} default, which {@code ferry migrate} passes on. */
+    static final int SINK_MAX_POLL_RECORDS = 2000;
+
+    /**
+     * Connector/J and Debezium would use TLS where the server offers it (the test servers do); the JDBC baseline
+     * and Ferry's source connect without it. On loopback every contender runs without TLS.
+     */
+    static final String NO_TLS_JDBC = "sslMode=DISABLED";
+
     private static final AtomicInteger SERVER_IDS = new AtomicInteger(7100);
 
     private MigrationConnectors() {
@@ -79,6 +88,7 @@ final class MigrationConnectors {
         config.put("include.schema.changes", "false");
         config.put("snapshot.mode", snapshotMode);
         config.put("snapshot.locking.mode", "none");
+        config.put("database.ssl.mode", "disabled");
         config.put("snapshot.max.threads", String.valueOf(snapshotThreads));
         config.put("tombstones.on.delete", "false");
         config.put("database.yearIsDateType", "false");
@@ -93,7 +103,11 @@ final class MigrationConnectors {
         return config;
     }
 
-    /** Ferry's sink with its defaults, reading every table topic under {@code prefix}. */
+    /**
+     * Ferry's sink as {@code ferry migrate} deploys it (its defaults, and at most {@value #SINK_MAX_POLL_RECORDS}
+     * records per {@code put()}, i.e. per destination transaction: the task file's {@code migration.apply.batch-rows}
+     * default), reading every table topic under {@code prefix}. Debezium's topics go through the same sink.
+     */
     static Map<String, String> ferrySink(MySqlServer destination, MigrationTables tables, String prefix, int tasks) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("connector.class", MySqlSinkConnector.class.getName());
@@ -106,6 +120,8 @@ final class MigrationConnectors {
         // The sink is deployed with the source, before the topics exist: a regex subscription sees a new topic
         // only at the consumer's next metadata refresh, by default after 5 minutes. Same for every contender.
         config.put("consumer.override.metadata.max.age.ms", "1000");
+        config.put("consumer.override.max.poll.records", String.valueOf(SINK_MAX_POLL_RECORDS));
+        config.put(MySqlSinkConfig.CONNECTION_PARAMS_CONFIG, NO_TLS_JDBC);
         return config;
     }
 }

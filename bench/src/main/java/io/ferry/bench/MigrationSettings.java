@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What one migration benchmark run does, from system properties (bench/run-migration passes them through):
@@ -12,13 +13,15 @@ import java.util.List;
  *       notes);</li>
  *   <li>{@code ferry.bench.repetitions} timed repetitions of every full-migration scenario (3);</li>
  *   <li>{@code ferry.bench.warmup} untimed rounds before the timed ones, each running the largest scenario of
- *       every kind (Ferry, JDBC copy, dump, Debezium into Kafka, Debezium into Ferry's sink) once (1);</li>
- *   <li>{@code ferry.bench.source.tasks} Ferry source {@code tasks.max} values, and Debezium's
- *       {@code snapshot.max.threads} values ("1,2");</li>
+ *       every kind whose code runs in this JVM once: Ferry end to end, the JDBC copy, Debezium into Kafka (1);</li>
+ *   <li>{@code ferry.bench.source.tasks} Ferry source {@code tasks.max} values ("1,2");</li>
+ *   <li>{@code ferry.bench.debezium.threads} Debezium's {@code snapshot.max.threads} values into Kafka; the largest
+ *       one feeds Ferry's sink ("1": in the first full run a second snapshot thread made Debezium slower on this
+ *       2-core machine, 15k against 22k rows/s, so by default it gets its better setting);</li>
  *   <li>{@code ferry.bench.sink.tasks} Ferry sink {@code tasks.max} values ("1,2");</li>
  *   <li>{@code ferry.bench.combinations} {@code pairs}: the n-th source value with the n-th sink value (1/1 and
- *       2/2), and Debezium only into the largest sink; {@code all}: every source value with every sink value,
- *       and Debezium into each sink value ("pairs": keeps the default run under 30 minutes);</li>
+ *       2/2), and Debezium only into the largest sink; {@code all}: every source value with every sink value, and
+ *       Debezium into each sink value ("pairs": shortens the default run);</li>
  *   <li>{@code ferry.bench.partitions} partitions of every change topic, Ferry's and Debezium's (2);</li>
  *   <li>{@code ferry.bench.jdbc.threads} thread counts of the direct JDBC copy ("1,2");</li>
  *   <li>{@code ferry.bench.rates} offered change rates of the incremental scenario in rows/s, 0 = as fast as the
@@ -31,8 +34,8 @@ import java.util.List;
  * </ul>
  */
 record MigrationSettings(int rows, int repetitions, int warmUpRounds, List<Integer> sourceTasks,
-                         List<Integer> sinkTasks, boolean allCombinations, int partitions,
-                         List<Integer> jdbcThreads, List<Integer> rates,
+                         List<Integer> debeziumThreads, List<Integer> sinkTasks, boolean allCombinations,
+                         int partitions, List<Integer> jdbcThreads, List<Integer> rates,
                          int rateSeconds, int writers, List<String> scenarios, Duration runTimeout,
                          Path resultsFile, String commit) {
 
@@ -43,6 +46,7 @@ record MigrationSettings(int rows, int repetitions, int warmUpRounds, List<Integ
                 Integer.getInteger("ferry.bench.repetitions", 3),
                 Integer.getInteger("ferry.bench.warmup", 1),
                 BenchSettings.ints(System.getProperty("ferry.bench.source.tasks", "1,2")),
+                BenchSettings.ints(System.getProperty("ferry.bench.debezium.threads", "1")),
                 BenchSettings.ints(System.getProperty("ferry.bench.sink.tasks", "1,2")),
                 combinations(System.getProperty("ferry.bench.combinations", "pairs")),
                 Integer.getInteger("ferry.bench.partitions", 2),
@@ -61,8 +65,8 @@ record MigrationSettings(int rows, int repetitions, int warmUpRounds, List<Integ
             throw new IllegalArgumentException("rows (at least 100), repetitions, partitions, rate seconds and"
                     + " writers must be positive, warm-up rounds not negative");
         }
-        if (sourceTasks.stream().anyMatch(t -> t < 1) || sinkTasks.stream().anyMatch(t -> t < 1)
-                || jdbcThreads.stream().anyMatch(t -> t < 1) || rates.stream().anyMatch(r -> r < 0)) {
+        if (Stream.of(sourceTasks, debeziumThreads, sinkTasks, jdbcThreads).flatMap(List::stream).anyMatch(t -> t < 1)
+                || rates.stream().anyMatch(r -> r < 0)) {
             throw new IllegalArgumentException("task and thread counts must be positive, rates not negative");
         }
         if (!allCombinations && sourceTasks.size() != sinkTasks.size()) {
@@ -104,5 +108,9 @@ record MigrationSettings(int rows, int repetitions, int warmUpRounds, List<Integ
 
     int maxSourceTasks() {
         return sourceTasks.stream().mapToInt(Integer::intValue).max().orElse(1);
+    }
+
+    int maxDebeziumThreads() {
+        return debeziumThreads.stream().mapToInt(Integer::intValue).max().orElse(1);
     }
 }
