@@ -50,8 +50,7 @@ final class LocalServer implements ServerHandle {
             throw new UncheckedIOException(e);
         }
         Path dataDir = dir.resolve("data");
-        ProcessRunner.run(binaries.initializeCommand(dataDir, dir.resolve("tmp"), asRoot), binaries.baseDir(),
-                dir.resolve("initialize.log"), 120);
+        DataDirTemplate.copyTo(binaries, dataDir, asRoot);
 
         int port = freePort();
         List<String> command = new ArrayList<>();
