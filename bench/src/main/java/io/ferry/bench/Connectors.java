@@ -43,8 +43,14 @@ final class Connectors {
         return text.toString();
     }
 
-    /** Deletes the connector and waits (up to a minute) until the worker has let it and its tasks go. */
+    /**
+     * Deletes the connector and waits (up to a minute) until the worker has let it and its tasks go. A connector
+     * whose deploy was refused is not there: nothing to do, and the deploy's error is the one to report.
+     */
     static void remove(ConnectCluster connect, String name) {
+        if (!connect.embedded().connectors().contains(name)) {
+            return;
+        }
         connect.delete(name);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (connect.embedded().connectors().contains(name) && System.nanoTime() < deadline) {

@@ -88,7 +88,7 @@ final class MigrationConnectors {
         config.put("include.schema.changes", "false");
         config.put("snapshot.mode", snapshotMode);
         config.put("snapshot.locking.mode", "none");
-        config.put("database.ssl.mode", "disabled");
+        config.put("database.ssl.mode", "disable"); // the MariaDB connector's name for it
         config.put("snapshot.max.threads", String.valueOf(snapshotThreads));
         config.put("tombstones.on.delete", "false");
         config.put("database.yearIsDateType", "false");
