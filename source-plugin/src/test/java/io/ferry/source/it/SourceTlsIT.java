@@ -64,6 +64,11 @@ class SourceTlsIT {
     }
 
     @Test
+    void preferredModeUsesTlsWhenTheServerOffersIt() {
+        snapshotsAndStreams("tls5", Map.of(MySqlSourceConfig.DATABASE_SSL_MODE_CONFIG, "preferred"));
+    }
+
+    @Test
     void verifyCaSnapshotsAndStreamsWhenTheTruststoreHoldsTheServersCa() {
         assumeTestCertificate();
         snapshotsAndStreams("tls2", Map.of(MySqlSourceConfig.DATABASE_SSL_MODE_CONFIG, "verify_ca",
