@@ -10,6 +10,8 @@ import io.ferry.source.stream.OnlineDdl;
 import io.ferry.source.schema.ColumnDefaultsMode;
 import io.ferry.source.schema.TimePrecisionMode;
 import io.ferry.source.stream.OnlineDdlMode;
+import io.ferry.source.tls.SourceTls;
+import io.ferry.source.tls.SslMode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,9 @@ public final class MySqlSourceConfig extends AbstractConfig {
     public static final String DATABASE_PASSWORD_CONFIG = "database.password";
     public static final String DATABASE_SERVER_ID_CONFIG = "database.server.id";
     public static final String CONNECT_TIMEOUT_MS_CONFIG = "connect.timeout.ms";
+    public static final String DATABASE_SSL_MODE_CONFIG = "database.ssl.mode";
+    public static final String DATABASE_SSL_TRUSTSTORE_CONFIG = "database.ssl.truststore";
+    public static final String DATABASE_SSL_TRUSTSTORE_PASSWORD_CONFIG = "database.ssl.truststore.password";
     public static final String TOPIC_PREFIX_CONFIG = "topic.prefix";
     public static final String TOMBSTONES_ON_DELETE_CONFIG = "tombstones.on.delete";
     public static final String COLUMN_DEFAULTS_CONFIG = "column.defaults";
@@ -87,6 +92,7 @@ public final class MySqlSourceConfig extends AbstractConfig {
     private final Password password;
     private final long serverId;
     private final int connectTimeoutMs;
+    private final SourceTls tls;
     private final String topicPrefix;
     private final boolean tombstonesOnDelete;
     private final ColumnDefaultsMode columnDefaults;
@@ -124,6 +130,9 @@ public final class MySqlSourceConfig extends AbstractConfig {
         this.serverId = configuredId > 0 ? configuredId
                 : DERIVED_SERVER_ID_BASE + (topicPrefix.hashCode() & 0xFFFFF) * 64L;
         this.connectTimeoutMs = getInt(CONNECT_TIMEOUT_MS_CONFIG);
+        this.tls = new SourceTls(SslMode.parse(getString(DATABASE_SSL_MODE_CONFIG)),
+                getString(DATABASE_SSL_TRUSTSTORE_CONFIG),
+                getPassword(DATABASE_SSL_TRUSTSTORE_PASSWORD_CONFIG).value());
         this.tombstonesOnDelete = getBoolean(TOMBSTONES_ON_DELETE_CONFIG);
         this.columnDefaults = ColumnDefaultsMode.parse(getString(COLUMN_DEFAULTS_CONFIG));
         this.includeSchemaComments = getBoolean(INCLUDE_SCHEMA_COMMENTS_CONFIG);
@@ -157,6 +166,11 @@ public final class MySqlSourceConfig extends AbstractConfig {
      */
     Map<String, String> crossKeyProblems() {
         Map<String, String> problems = new LinkedHashMap<>();
+        if (tls.mode().verifies() && tls.truststore().isEmpty()) {
+            problems.put(DATABASE_SSL_TRUSTSTORE_CONFIG, "is required when " + DATABASE_SSL_MODE_CONFIG + " is "
+                    + tls.mode().configValue() + ": the JKS or PKCS12 file with the CA certificate(s) that the"
+                    + " server certificate is checked against");
+        }
         if (maxQueueSize <= maxBatchSize) {
             problems.put(MAX_QUEUE_SIZE_CONFIG, "must be larger than " + MAX_BATCH_SIZE_CONFIG + " (" + maxBatchSize
                     + ")");
@@ -195,6 +209,11 @@ public final class MySqlSourceConfig extends AbstractConfig {
 
     public int connectTimeoutMs() {
         return connectTimeoutMs;
+    }
+
+    /** TLS of every connection to the source, JDBC and binlog alike. */
+    public SourceTls tls() {
+        return tls;
     }
 
     public String topicPrefix() {
@@ -320,9 +339,12 @@ public final class MySqlSourceConfig extends AbstractConfig {
         return retryTimeoutMs;
     }
 
-    /** The JDBC URL for the source, with the session settings every Ferry connection needs. */
+    /**
+     * The JDBC URL for the source, with the TLS and session settings every Ferry connection needs. It may carry
+     * the truststore password: never log it.
+     */
     public String jdbcUrl() {
-        return "jdbc:mysql://" + hostname + ":" + port + "/?sslMode=DISABLED&allowPublicKeyRetrieval=true"
+        return "jdbc:mysql://" + hostname + ":" + port + "/?" + tls.jdbcParameters() + "&allowPublicKeyRetrieval=true"
                 // Converters read temporal values as text in the session zone: it must be UTC.
                 + "&connectionTimeZone=UTC&sessionVariables=time_zone=%27%2B00:00%27"
                 + "&connectTimeout=" + connectTimeoutMs + "&useCursorFetch=true";

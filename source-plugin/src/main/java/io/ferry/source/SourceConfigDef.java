@@ -10,6 +10,9 @@ import static io.ferry.source.MySqlSourceConfig.DATABASE_INCLUDE_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.DATABASE_PASSWORD_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.DATABASE_PORT_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.DATABASE_SERVER_ID_CONFIG;
+import static io.ferry.source.MySqlSourceConfig.DATABASE_SSL_MODE_CONFIG;
+import static io.ferry.source.MySqlSourceConfig.DATABASE_SSL_TRUSTSTORE_CONFIG;
+import static io.ferry.source.MySqlSourceConfig.DATABASE_SSL_TRUSTSTORE_PASSWORD_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.DATABASE_USER_CONFIG;
 import static io.ferry.source.MySqlSourceConfig.DERIVED_SERVER_ID_BASE;
 import static io.ferry.source.MySqlSourceConfig.FIELD_NAME_ADJUSTMENT_MODE_CONFIG;
@@ -51,6 +54,7 @@ import io.ferry.source.schema.ColumnDefaultsMode;
 import io.ferry.source.schema.TimePrecisionMode;
 import io.ferry.source.schema.convert.FieldNameAdjustment;
 import io.ferry.source.stream.OnlineDdlMode;
+import io.ferry.source.tls.SslMode;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Type;
@@ -90,6 +94,26 @@ final class SourceConfigDef {
         def.define(CONNECT_TIMEOUT_MS_CONFIG, Type.INT, 30_000, ConfigDef.Range.atLeast(1000), Importance.LOW,
                 "How long to wait for a connection to the source, in milliseconds.",
                 GROUP_CONNECTION, ++order, Width.SHORT, "Connect timeout");
+        def.define(DATABASE_SSL_MODE_CONFIG, Type.STRING, SslMode.DISABLED.configValue(),
+                ConfigDef.ValidString.in(SslMode.configValues()), Importance.HIGH,
+                "TLS on every connection to the source (snapshot, binlog and validation alike), as Debezium's key of"
+                        + " the same name. disabled: plain TCP. preferred: TLS when the server offers it, plain TCP"
+                        + " otherwise. required: TLS or no connection. Neither checks the server certificate, so"
+                        + " they protect against eavesdropping only. verify_ca: as required, and the server"
+                        + " certificate must be signed by a CA of database.ssl.truststore. verify_identity: as"
+                        + " verify_ca, and the certificate must also name database.hostname (a DNS or IP subject"
+                        + " alternative name, else the common name). An account created with REQUIRE SSL needs"
+                        + " preferred or stricter.",
+                GROUP_CONNECTION, ++order, Width.SHORT, "SSL mode");
+        def.define(DATABASE_SSL_TRUSTSTORE_CONFIG, Type.STRING, "", new ConfigDef.NonNullValidator(),
+                Importance.MEDIUM, "Path, on every Connect worker, of a JKS or PKCS12 file with the CA certificate(s)"
+                        + " that signed the server certificate (keytool -importcert makes one from a PEM file)."
+                        + " Required by, and only read in, database.ssl.mode verify_ca and verify_identity.",
+                GROUP_CONNECTION, ++order, Width.LONG, "SSL truststore");
+        def.define(DATABASE_SSL_TRUSTSTORE_PASSWORD_CONFIG, Type.PASSWORD, "", Importance.MEDIUM,
+                "Password of database.ssl.truststore; empty for a truststore saved without one. Use a config"
+                        + " provider to keep it out of the connector config, as database.password.",
+                GROUP_CONNECTION, ++order, Width.MEDIUM, "SSL truststore password");
 
         order = 0;
         def.define(TOPIC_PREFIX_CONFIG, Type.STRING, ConfigDef.NO_DEFAULT_VALUE, new TopicPrefixValidator(),

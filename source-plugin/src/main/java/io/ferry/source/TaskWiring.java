@@ -35,7 +35,7 @@ final class TaskWiring {
     /** A replication connection with {@code serverId}; the stream uses the configured id, snapshot task i id+1+i. */
     BinlogConnection binlog(long serverId) {
         return new BinlogConnection(config.hostname(), config.port(), config.user(), config.password().value(),
-                serverId, mariaDb, config.connectTimeoutMs(), Math.max(1000, config.pollIntervalMs()));
+                serverId, mariaDb, config.connectTimeoutMs(), Math.max(1000, config.pollIntervalMs()), config.tls());
     }
 
     SnapshotPhase snapshot(int index, List<Stripe> stripes, Connection connection, Connection orderConnection,

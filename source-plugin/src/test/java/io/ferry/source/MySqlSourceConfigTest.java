@@ -3,10 +3,13 @@ package io.ferry.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.mysql.cj.conf.ConnectionUrl;
 import io.ferry.testkit.config.ConfigDocs;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.junit.jupiter.api.Test;
@@ -58,5 +61,74 @@ class MySqlSourceConfigTest {
         props.put(MySqlSourceConfig.TOPIC_PREFIX_CONFIG, "shop/eu");
         assertThatThrownBy(() -> new MySqlSourceConfig(props)).isInstanceOf(ConfigException.class)
                 .hasMessageContaining("topic.prefix").hasMessageContaining("may contain only");
+    }
+
+    @Test
+    void sslModeIsDisabledByDefaultAndReachesTheJdbcUrl() {
+        assertThat(jdbcProperties(valid())).containsEntry("sslMode", "DISABLED")
+                .doesNotContainKey("trustCertificateKeyStoreUrl");
+        Map<String, String> props = valid();
+        props.put(MySqlSourceConfig.DATABASE_SSL_MODE_CONFIG, "required");
+        props.put(MySqlSourceConfig.DATABASE_SSL_TRUSTSTORE_CONFIG, "/unused/by/required.p12");
+        assertThat(jdbcProperties(props)).containsEntry("sslMode", "REQUIRED")
+                .doesNotContainKey("trustCertificateKeyStoreUrl");
+    }
+
+    @Test
+    void verifyingModesPassTheTruststoreToConnectorJReadBackExactly() {
+        Map<String, String> props = valid();
+        props.put(MySqlSourceConfig.DATABASE_SSL_MODE_CONFIG, "verify_identity");
+        props.put(MySqlSourceConfig.DATABASE_SSL_TRUSTSTORE_CONFIG, "/etc/my certs/ca+1.p12");
+        props.put(MySqlSourceConfig.DATABASE_SSL_TRUSTSTORE_PASSWORD_CONFIG, "p&ss word+=%");
+        assertThat(jdbcProperties(props)).containsEntry("sslMode", "VERIFY_IDENTITY")
+                .containsEntry("trustCertificateKeyStoreUrl", Path.of("/etc/my certs/ca+1.p12").toUri().toString())
+                .containsEntry("trustCertificateKeyStoreType", "PKCS12")
+                .containsEntry("trustCertificateKeyStorePassword", "p&ss word+=%")
+                .containsEntry("connectionTimeZone", "UTC");
+        assertThat(new MySqlSourceConfig(props).tls().toString()).doesNotContain("p&ss");
+    }
+
+    @Test
+    void verifyingModesNeedATruststoreNamingThatKey() {
+        for (String mode : List.of("verify_ca", "verify_identity")) {
+            Map<String, String> props = valid();
+            props.put(MySqlSourceConfig.DATABASE_SSL_MODE_CONFIG, mode);
+            assertThatThrownBy(() -> new MySqlSourceConfig(props)).isInstanceOf(ConfigException.class)
+                    .hasMessageContaining(MySqlSourceConfig.DATABASE_SSL_TRUSTSTORE_CONFIG)
+                    .hasMessageContaining("is required when database.ssl.mode is " + mode);
+            assertThat(errors(props)).containsOnlyKeys(MySqlSourceConfig.DATABASE_SSL_TRUSTSTORE_CONFIG);
+        }
+    }
+
+    @Test
+    void anUnreadableTruststoreIsReportedOnItsKeyBeforeConnecting() {
+        Map<String, String> props = valid();
+        props.put(MySqlSourceConfig.DATABASE_SSL_MODE_CONFIG, "verify_ca");
+        props.put(MySqlSourceConfig.DATABASE_SSL_TRUSTSTORE_CONFIG, "/nonexistent/ca.p12");
+        assertThat(errors(props)).containsOnlyKeys(MySqlSourceConfig.DATABASE_SSL_TRUSTSTORE_CONFIG)
+                .extractingByKey(MySqlSourceConfig.DATABASE_SSL_TRUSTSTORE_CONFIG).asList().singleElement()
+                .asString().startsWith("Cannot read the truststore /nonexistent/ca.p12");
+    }
+
+    @Test
+    void rejectsAnUnknownSslMode() {
+        Map<String, String> props = valid();
+        props.put(MySqlSourceConfig.DATABASE_SSL_MODE_CONFIG, "verify-ca");
+        assertThatThrownBy(() -> new MySqlSourceConfig(props)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("database.ssl.mode").hasMessageContaining("verify_ca");
+    }
+
+    /** The URL's parameters as Connector/J itself parses and decodes them. */
+    private static Map<String, String> jdbcProperties(Map<String, String> props) {
+        String url = new MySqlSourceConfig(props).jdbcUrl();
+        return ConnectionUrl.getConnectionUrlInstance(url, new Properties()).getMainHost().getHostProperties();
+    }
+
+    private static Map<String, List<String>> errors(Map<String, String> props) {
+        Map<String, List<String>> errors = new HashMap<>();
+        new MySqlSourceConnector().validate(props).configValues().stream()
+                .filter(v -> !v.errorMessages().isEmpty())
+                .forEach(v -> errors.put(v.name(), v.errorMessages()));
+        return errors;
     }
 }

@@ -100,6 +100,8 @@ public final class TaskCompiler {
         c.put("database.port", String.valueOf(task.source().port()));
         c.put("database.user", task.source().user());
         c.put("database.password", secrets.apply(task.source().password()));
+        // disabled, preferred and required are spelt alike in both; checkConnectorTls refuses verify-ca.
+        c.put("database.ssl.mode", task.source().tlsMode());
         if (task.source().serverId() != 0) {
             c.put("database.server.id", String.valueOf(task.source().serverId()));
         }
@@ -209,10 +211,11 @@ public final class TaskCompiler {
     }
 
     private void checkConnectorTls() {
-        String sourceMode = task.source().tlsMode();
-        if (!"disabled".equals(sourceMode) && !"preferred".equals(sourceMode)) {
-            throw new TaskFileException("source.tls.mode", "'" + sourceMode + "' cannot be used with full or"
-                    + " incremental yet: the source connector has no TLS setting (it connects as 'preferred')");
+        if ("verify-ca".equals(task.source().tlsMode())) {
+            // Connector/J reads only key stores, and a truststore made here would not be on the Connect workers.
+            throw new TaskFileException("source.tls.mode", "'verify-ca' cannot be used with full or incremental"
+                    + " yet: the source connector takes a JKS or PKCS12 truststore on the Connect workers"
+                    + " (database.ssl.truststore), not a PEM CA file; use required");
         }
         if ("verify-ca".equals(task.destination().tlsMode())) {
             throw new TaskFileException("destination.tls.mode", "'verify-ca' cannot be used with full or"

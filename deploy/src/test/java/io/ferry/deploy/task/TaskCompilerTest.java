@@ -157,11 +157,19 @@ class TaskCompilerTest {
     }
 
     @Test
-    void connectorsCannotUseTlsModesTheyDoNotSupport() {
+    void theSourceTlsModeReachesTheSourceConnectorExceptVerifyCa(@TempDir Path dir) throws Exception {
         String yaml = TaskFileParserTest.MINIMAL.replace("port: 3306,", "port: 3306, tls: { mode: required },");
-        assertThatThrownBy(() -> compile(yaml)).hasMessageStartingWith("source.tls.mode: 'required' cannot be used");
-        assertThat(compile(yaml.replace("schema, full, incremental", "schema")).migratorSettings())
-                .containsEntry("source.ssl.mode", "required");
+        assertThat(compile(yaml).sourceConnector().orElseThrow()).containsEntry("database.ssl.mode", "required");
+        assertThat(compile(TaskFileParserTest.MINIMAL).sourceConnector().orElseThrow())
+                .containsEntry("database.ssl.mode", "preferred");
+
+        Path ca = Files.writeString(dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        String verifyCa = TaskFileParserTest.MINIMAL.replace("port: 3306,",
+                "port: 3306, tls: { mode: verify-ca, ca: \"" + ca + "\" },");
+        assertThatThrownBy(() -> compile(verifyCa)).hasMessageStartingWith(
+                "source.tls.mode: 'verify-ca' cannot be used").hasMessageContaining("truststore");
+        assertThat(compile(verifyCa.replace("schema, full, incremental", "schema")).migratorSettings())
+                .containsEntry("source.ssl.mode", "verify-ca");
     }
 
     @Test

@@ -3,7 +3,6 @@ package io.ferry.source.binlog;
 import com.github.shyiko.mysql.binlog.BinaryLogClient;
 import com.github.shyiko.mysql.binlog.event.Event;
 import com.github.shyiko.mysql.binlog.event.deserialization.EventDeserializer;
-import com.github.shyiko.mysql.binlog.network.SSLMode;
 import io.ferry.common.TableId;
 import io.ferry.source.position.StreamOffset;
 import java.io.IOException;
@@ -61,7 +60,7 @@ public final class BinlogReader implements AutoCloseable {
         BinlogEventTranslator translator = new BinlogEventTranslator(from, byGtid, connection.mariaDb(), tableFilter);
         client = new BinaryLogClient(connection.host(), connection.port(), connection.user(), connection.password());
         client.setServerId(connection.serverId());
-        client.setSSLMode(SSLMode.DISABLED);
+        BinlogTls.apply(client, connection.tls(), connection.host());
         client.setKeepAlive(false);
         client.setHeartbeatInterval(connection.heartbeatIntervalMs());
         client.setUseSendAnnotateRowsEvent(true);

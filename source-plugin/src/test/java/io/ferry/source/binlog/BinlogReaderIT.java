@@ -10,6 +10,7 @@ import io.ferry.source.position.BinlogPosition;
 import io.ferry.source.position.ServerPositions;
 import io.ferry.source.position.StreamOffset;
 import io.ferry.source.schema.binlog.BinlogDeserialization;
+import io.ferry.source.tls.SourceTls;
 import io.ferry.testkit.mysql.MySqlServer;
 import java.sql.Connection;
 import java.time.Duration;
@@ -126,7 +127,7 @@ class BinlogReaderIT {
 
     private static List<BinlogItem> read(StreamOffset from, boolean byGtid, int atLeast) throws Exception {
         BinlogConnection connection = new BinlogConnection(SOURCE.host(), SOURCE.port(), SOURCE.user(),
-                SOURCE.password(), SERVER_IDS.incrementAndGet(), true, 10_000, 1_000);
+                SOURCE.password(), SERVER_IDS.incrementAndGet(), true, 10_000, 1_000, SourceTls.DISABLED);
         List<BinlogItem> items = new ArrayList<>();
         try (BinlogReader reader = new BinlogReader(connection, 100)) {
             reader.start(from, byGtid, t -> true, deserializer());
