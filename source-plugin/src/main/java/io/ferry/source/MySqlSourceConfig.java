@@ -12,9 +12,13 @@ import io.ferry.source.schema.TimePrecisionMode;
 import io.ferry.source.stream.OnlineDdlMode;
 import io.ferry.source.tls.SourceTls;
 import io.ferry.source.tls.SslMode;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigException;
@@ -339,10 +343,16 @@ public final class MySqlSourceConfig extends AbstractConfig {
         return retryTimeoutMs;
     }
 
-    /**
-     * The JDBC URL for the source, with the TLS and session settings every Ferry connection needs. It may carry
-     * the truststore password: never log it.
-     */
+    /** A new connection to the source with the TLS and session settings of {@link #jdbcUrl()}; the caller closes it. */
+    public Connection connect() throws SQLException {
+        Properties properties = new Properties();
+        properties.setProperty("user", user);
+        properties.setProperty("password", password.value());
+        tls.addSecret(properties);
+        return DriverManager.getConnection(jdbcUrl(), properties);
+    }
+
+    /** The JDBC URL for the source, with the TLS and session settings every Ferry connection needs; no secrets. */
     public String jdbcUrl() {
         return "jdbc:mysql://" + hostname + ":" + port + "/?" + tls.jdbcParameters() + "&allowPublicKeyRetrieval=true"
                 // Converters read temporal values as text in the session zone: it must be UTC.

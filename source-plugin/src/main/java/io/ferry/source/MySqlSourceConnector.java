@@ -9,7 +9,6 @@ import io.ferry.source.position.SourcePartitions;
 import io.ferry.source.position.StreamOffset;
 import io.ferry.source.schema.KeyCodecs;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -99,8 +98,7 @@ public final class MySqlSourceConnector extends SourceConnector {
                 .offset(SourcePartitions.stream(config.topicPrefix()));
         boolean streaming = stream != null;
         epoch = streaming ? StreamOffset.epochOf(stream) : 0;
-        try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), config.user(),
-                config.password().value())) {
+        try (Connection connection = config.connect()) {
             if (streaming && config.snapshotMode() == SnapshotMode.WHEN_NEEDED
                     && !new ServerPositions(connection).available(StreamOffset.fromMap(stream))) {
                 epoch++;

@@ -19,7 +19,6 @@ import io.ferry.common.retry.RetryPolicy;
 import io.ferry.source.stream.StreamingPhase;
 import io.ferry.source.throttle.PhaseThrottle;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -166,7 +165,7 @@ public final class MySqlSourceTask extends SourceTask {
     }
 
     private Connection open() throws SQLException {
-        return DriverManager.getConnection(config.jdbcUrl(), config.user(), config.password().value());
+        return config.connect();
     }
 
     @Override

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertificateException;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,8 +75,7 @@ final class SourceValidation {
                 return perKey;
             }
         }
-        try (Connection connection = DriverManager.getConnection(config.jdbcUrl(), config.user(),
-                config.password().value())) {
+        try (Connection connection = config.connect()) {
             for (Finding finding : SourceServerChecks.binlogSettings(connection)) {
                 if (finding.failed()) {
                     values.get(MySqlSourceConfig.DATABASE_HOSTNAME_CONFIG).addErrorMessage(finding.describe());

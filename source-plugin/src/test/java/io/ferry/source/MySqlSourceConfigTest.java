@@ -118,10 +118,12 @@ class MySqlSourceConfigTest {
                 .hasMessageContaining("database.ssl.mode").hasMessageContaining("verify_ca");
     }
 
-    /** The URL's parameters as Connector/J itself parses and decodes them. */
+    /** What a connection gets: the URL's parameters and the secret properties, as Connector/J merges them. */
     private static Map<String, String> jdbcProperties(Map<String, String> props) {
-        String url = new MySqlSourceConfig(props).jdbcUrl();
-        return ConnectionUrl.getConnectionUrlInstance(url, new Properties()).getMainHost().getHostProperties();
+        MySqlSourceConfig config = new MySqlSourceConfig(props);
+        Properties secrets = new Properties();
+        config.tls().addSecret(secrets);
+        return ConnectionUrl.getConnectionUrlInstance(config.jdbcUrl(), secrets).getMainHost().getHostProperties();
     }
 
     private static Map<String, List<String>> errors(Map<String, String> props) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.util.Objects;
+import java.util.Properties;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
@@ -31,7 +32,7 @@ public record SourceTls(SslMode mode, String truststore, String truststorePasswo
         truststorePassword = truststorePassword == null ? "" : truststorePassword;
     }
 
-    /** The Connector/J URL parameters, URL-encoded and joined with '&'. */
+    /** The Connector/J URL parameters, URL-encoded and joined with '&'; never the password (see {@link #addSecret}). */
     public String jdbcParameters() {
         StringBuilder parameters = new StringBuilder("sslMode=").append(mode.name());
         if (mode.verifies()) {
@@ -39,11 +40,15 @@ public record SourceTls(SslMode mode, String truststore, String truststorePasswo
             String url = file.toAbsolutePath().toUri().toString();
             parameters.append("&trustCertificateKeyStoreUrl=").append(encode(url))
                     .append("&trustCertificateKeyStoreType=").append(TrustStores.type(file));
-            if (!truststorePassword.isEmpty()) {
-                parameters.append("&trustCertificateKeyStorePassword=").append(encode(truststorePassword));
-            }
         }
         return parameters.toString();
+    }
+
+    /** Puts the truststore password into Connector/J's connection properties, where no URL can show it. */
+    public void addSecret(Properties properties) {
+        if (mode.verifies() && !truststorePassword.isEmpty()) {
+            properties.setProperty("trustCertificateKeyStorePassword", truststorePassword);
+        }
     }
 
     /**
