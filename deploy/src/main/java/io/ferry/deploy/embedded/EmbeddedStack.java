@@ -189,6 +189,9 @@ public final class EmbeddedStack implements AutoCloseable {
         worker.put("scheduled.rebalance.max.delay.ms", "3000");
         worker.put("topic.creation.enable", "true");
         worker.put("connector.client.config.override.policy", "All");
+        // A sink subscribed by topics.regex sees a topic created after it started only at its next metadata
+        // refresh: Kafka's default of 5 minutes would leave a new table unapplied that long.
+        worker.put("consumer.metadata.max.age.ms", "5000");
         // Secrets stay references in connector configs: the worker resolves them, the REST API never shows them.
         worker.put("config.providers", "env,file");
         worker.put("config.providers.env.class", "org.apache.kafka.common.config.provider.EnvVarConfigProvider");

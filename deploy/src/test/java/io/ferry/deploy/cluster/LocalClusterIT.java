@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scale-out as an operator tries it: {@code deploy/cluster/local-cluster} starts a broker and three Connect
@@ -56,8 +56,8 @@ class LocalClusterIT {
     @RegisterExtension
     static final MySqlServer DESTINATION = MySqlServer.forRole("destination").build();
 
-    @TempDir
-    static Path clusterDir;
+    /** Not a temporary directory: the workers' logs stay there for a failed run. */
+    private static final Path CLUSTER_DIR = Path.of("target", "local-cluster-it");
 
     private static int restPort;
     private static Map<String, String> environment;
@@ -65,10 +65,11 @@ class LocalClusterIT {
 
     @BeforeAll
     static void startCluster() throws Exception {
+        deleteRecursively(CLUSTER_DIR);
         int brokerPort = freePorts(2);
         restPort = freePorts(3);
         environment = Map.of("FERRY_HOME", FERRY_HOME.toAbsolutePath().toString(),
-                "FERRY_CLUSTER_DIR", clusterDir.toString(),
+                "FERRY_CLUSTER_DIR", CLUSTER_DIR.toAbsolutePath().toString(),
                 "FERRY_CLUSTER_BROKER_PORT", String.valueOf(brokerPort),
                 "FERRY_CLUSTER_REST_PORT", String.valueOf(restPort),
                 "FERRY_CLUSTER_REBALANCE_DELAY_MS", "3000");
@@ -231,13 +232,24 @@ class LocalClusterIT {
     private static void script(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
         command.addAll(List.of(args));
-        Path log = Files.createTempFile(clusterDir, "script", ".log");
+        Path log = Files.createTempFile(Files.createDirectories(CLUSTER_DIR), "script", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         Process process = builder.start();
         assertThat(process.waitFor(4, TimeUnit.MINUTES)).as("local-cluster " + args[0] + " finished").isTrue();
         assertThat(process.exitValue()).as("local-cluster %s:%n%s", String.join(" ", args),
                 Files.readString(log, StandardCharsets.UTF_8)).isZero();
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     /** The first of {@code count} consecutive free ports. */
