@@ -132,8 +132,10 @@ public final class ApplyBenchmark {
             LOG.info("Warm-up: Ferry applies {} with each task count, JDBC copies and updates {}",
                     warmUpTable.qualifiedName(), table.qualifiedName());
             for (int tasks : settings.taskCounts()) {
-                destination.execute("TRUNCATE TABLE " + warmUpTable.quotedName());
-                ferry.run(input.warmUp(), tasks, settings.maxPollRecords().get(0));
+                for (SinkConverter converter : settings.converters()) {
+                    destination.execute("TRUNCATE TABLE " + warmUpTable.quotedName());
+                    ferry.run(input.warmUp(), tasks, settings.maxPollRecords().get(0), converter);
+                }
             }
             int threads = settings.jdbcThreads().get(settings.jdbcThreads().size() - 1);
             destination.execute("TRUNCATE TABLE " + table.quotedName());
@@ -145,10 +147,15 @@ public final class ApplyBenchmark {
         void run(ApplyTopics input) {
             for (int tasks : settings.taskCounts()) {
                 for (int maxPoll : settings.maxPollRecords()) {
-                    String name = String.format(Locale.ROOT, "Ferry sink, tasks.max=%d, max.poll.records=%d", tasks,
-                            maxPoll);
-                    measure(snapshot, name, false, true, () -> ferry.run(input.snapshot(), tasks, maxPoll));
-                    measure(stream, name, false, false, () -> ferry.run(input.stream(), tasks, maxPoll));
+                    // Alternated within the round, so that a converter comparison sees the same machine load.
+                    for (SinkConverter converter : settings.converters()) {
+                        String name = String.format(Locale.ROOT, "Ferry sink, tasks.max=%d, max.poll.records=%d%s",
+                                tasks, maxPoll, settings.converters().size() > 1 ? ", " + converter.label() : "");
+                        measure(snapshot, name, false, true,
+                                () -> ferry.run(input.snapshot(), tasks, maxPoll, converter));
+                        measure(stream, name, false, false,
+                                () -> ferry.run(input.stream(), tasks, maxPoll, converter));
+                    }
                 }
             }
             for (int threads : settings.jdbcThreads()) {

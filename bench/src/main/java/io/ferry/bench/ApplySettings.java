@@ -15,6 +15,9 @@ import java.util.TreeMap;
  *   <li>{@code ferry.bench.tasks} the sink's {@code tasks.max} values ("1,2");</li>
  *   <li>{@code ferry.bench.max.poll.records} the values of {@code consumer.override.max.poll.records} to try
  *       ("500,5000"): one put() is one destination transaction;</li>
+ *   <li>{@code ferry.bench.converters} the sink's key and value converters to try ("kafka"): {@code kafka} for
+ *       Kafka's {@code JsonConverter}, {@code streaming} for the sink plugin's {@code StreamingJsonConverter}
+ *       (the same JSON, read without a tree); both with schemas and nulls kept as nulls;</li>
  *   <li>{@code ferry.bench.partitions} partitions of the two topics (2), so that a second sink task has work;</li>
  *   <li>{@code ferry.bench.jdbc.threads} the JDBC baseline's thread counts ("1,2");</li>
  *   <li>{@code ferry.bench.jdbc.batch} rows per statement and per transaction of the baseline (1000);</li>
@@ -24,7 +27,8 @@ import java.util.TreeMap;
  * </ul>
  */
 record ApplySettings(int rows, int updates, int repetitions, List<Integer> taskCounts, List<Integer> maxPollRecords,
-                     int partitions, List<Integer> jdbcThreads, int jdbcBatch, Map<String, String> sinkOverrides,
+                     List<SinkConverter> converters, int partitions, List<Integer> jdbcThreads, int jdbcBatch,
+                     Map<String, String> sinkOverrides,
                      Path resultsFile, String commit) {
 
     private static final String SINK_PREFIX = "ferry.bench.sink.";
@@ -40,6 +44,7 @@ record ApplySettings(int rows, int updates, int repetitions, List<Integer> taskC
                 Integer.getInteger("ferry.bench.repetitions", 2),
                 BenchSettings.ints(System.getProperty("ferry.bench.tasks", "1,2")),
                 BenchSettings.ints(System.getProperty("ferry.bench.max.poll.records", "500,5000")),
+                SinkConverter.list(System.getProperty("ferry.bench.converters", "kafka")),
                 Integer.getInteger("ferry.bench.partitions", 2),
                 BenchSettings.ints(System.getProperty("ferry.bench.jdbc.threads", "1,2")),
                 Integer.getInteger("ferry.bench.jdbc.batch", 1000),
@@ -61,6 +66,9 @@ record ApplySettings(int rows, int updates, int repetitions, List<Integer> taskC
         if (taskCounts.stream().anyMatch(t -> t < 1) || maxPollRecords.stream().anyMatch(t -> t < 1)
                 || jdbcThreads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("task, record and thread counts must be positive");
+        }
+        if (converters.isEmpty()) {
+            throw new IllegalArgumentException("ferry.bench.converters names no converter");
         }
     }
 

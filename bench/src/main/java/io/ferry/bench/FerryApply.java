@@ -40,11 +40,11 @@ final class FerryApply {
     }
 
     /** Applies all of {@code input} with {@code tasks} tasks and at most {@code maxPollRecords} records a put(). */
-    Run run(ApplyTopics.Input input, int tasks, int maxPollRecords) {
+    Run run(ApplyTopics.Input input, int tasks, int maxPollRecords, SinkConverter converter) {
         String name = "sink-" + (++serial) + "-t" + tasks + "-m" + maxPollRecords;
         long commitsBefore = progress.commits();
         long started = System.nanoTime();
-        connect.deploy(name, config(name, input.topic(), tasks, maxPollRecords));
+        connect.deploy(name, config(input.topic(), tasks, maxPollRecords, converter));
         long deadline = started + timeout.toNanos();
         long nextStatusCheck = started + Connectors.STATUS_NANOS;
         long firstCommit = -1;
@@ -84,7 +84,7 @@ final class FerryApply {
         return applied;
     }
 
-    private Map<String, String> config(String name, String topic, int tasks, int maxPollRecords) {
+    private Map<String, String> config(String topic, int tasks, int maxPollRecords, SinkConverter converter) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", MySqlSinkConnector.class.getName());
         config.put("tasks.max", String.valueOf(tasks));
@@ -99,6 +99,7 @@ final class FerryApply {
         // these ~3 KB records. Room for max.poll.records of them, so that the setting decides the put() size.
         config.put("consumer.override.max.partition.fetch.bytes",
                 String.valueOf(Math.max(1L << 20, maxPollRecords * RECORD_BYTES_ALLOWANCE)));
+        converter.putInto(config);
         config.putAll(overrides);
         return config;
     }

@@ -112,7 +112,8 @@ public final class MigrationBenchmark {
                 "setup: source and destination MariaDB, one KRaft broker and one Connect worker in this JVM (JSON"
                         + " converter with schemas), topics with " + settings.partitions() + " partitions; both"
                         + " source connectors get " + MigrationConnectors.SOURCE_TUNING + "; Ferry's sink (for"
-                        + " Ferry's and Debezium's topics) as ferry migrate deploys it: its defaults and"
+                        + " Ferry's and Debezium's topics) as ferry migrate deploys it: its defaults, the same JSON"
+                        + " read with its StreamingJsonConverter, and"
                         + " consumer.override.max.poll.records=" + MigrationConnectors.SINK_MAX_POLL_RECORDS
                         + "; no TLS on any connection (loopback)",
                 "method: " + settings.warmUpRounds() + " untimed warm-up round(s) of the largest scenario of each"

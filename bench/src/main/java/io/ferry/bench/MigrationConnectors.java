@@ -104,9 +104,10 @@ final class MigrationConnectors {
     }
 
     /**
-     * Ferry's sink as {@code ferry migrate} deploys it (its defaults, and at most {@value #SINK_MAX_POLL_RECORDS}
-     * records per {@code put()}, i.e. per destination transaction: the task file's {@code migration.apply.batch-rows}
-     * default), reading every table topic under {@code prefix}. Debezium's topics go through the same sink.
+     * Ferry's sink as {@code ferry migrate} deploys it (its defaults, its StreamingJsonConverter, and at most
+     * {@value #SINK_MAX_POLL_RECORDS} records per {@code put()}, i.e. per destination transaction: the task file's
+     * {@code migration.apply.batch-rows} default), reading every table topic under {@code prefix}. Debezium's
+     * topics go through the same sink.
      */
     static Map<String, String> ferrySink(MySqlServer destination, MigrationTables tables, String prefix, int tasks) {
         Map<String, String> config = new LinkedHashMap<>();
@@ -122,6 +123,7 @@ final class MigrationConnectors {
         config.put("consumer.override.metadata.max.age.ms", "1000");
         config.put("consumer.override.max.poll.records", String.valueOf(SINK_MAX_POLL_RECORDS));
         config.put(MySqlSinkConfig.CONNECTION_PARAMS_CONFIG, NO_TLS_JDBC);
+        SinkConverter.STREAMING.putInto(config);
         return config;
     }
 }

@@ -23,6 +23,9 @@ public final class TaskCompiler {
 
     public static final String SOURCE_CLASS = "io.ferry.source.MySqlSourceConnector";
     public static final String SINK_CLASS = "io.ferry.sink.MySqlSinkConnector";
+    static final String KAFKA_JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
+    /** Reads what Kafka's JsonConverter writes; it falls back to Kafka's on anything it does not expect. */
+    static final String SINK_JSON_CONVERTER = "io.ferry.sink.json.StreamingJsonConverter";
 
     /** Producer settings that let the snapshot go faster than the worker's 16 KB batches (bench/RESULTS.md). */
     static final Map<String, String> PRODUCER_OVERRIDES = Map.of(
@@ -130,7 +133,7 @@ public final class TaskCompiler {
         c.put("topic.creation.default.replication.factor", String.valueOf(replication));
         c.put("topic.creation.default.partitions", "1");
         c.putAll(new TreeMap<>(PRODUCER_OVERRIDES));
-        converters(c);
+        converters(c, KAFKA_JSON_CONVERTER);
         if (task.topics().avro()) {
             // Avro names allow only letters, digits and _: columns like 1st or price$ are renamed in the schema,
             // and the sink maps them back.
@@ -145,10 +148,12 @@ public final class TaskCompiler {
     /**
      * The connector's own key and value converters, so the change topics have the task's format whatever the
      * workers' defaults are. JSON keeps nulls as nulls: with replace.null.with.default (Kafka's default) a NULL in
-     * a column that has a DEFAULT would be read back as the default. Avro goes through Apicurio's converter in the
+     * a column that has a DEFAULT would be read back as the default. The sink reads JSON with its
+     * StreamingJsonConverter: the same format as Kafka's JsonConverter, read without building a tree of every
+     * record's schema (most of the sink's CPU with Kafka's). Avro goes through Apicurio's converter in the
      * Confluent wire format, which the plugins ship (docs/avro.md).
      */
-    private void converters(Map<String, String> c) {
+    private void converters(Map<String, String> c, String jsonConverter) {
         for (String side : List.of("key.converter", "value.converter")) {
             if (task.topics().avro()) {
                 String registry = task.topics().registryUrl().toString().replaceAll("/+$", "");
@@ -159,7 +164,7 @@ public final class TaskCompiler {
                 c.put(side + ".apicurio.registry.use-id", "contentId");
                 c.put(side + ".apicurio.registry.headers.enabled", "false");
             } else {
-                c.put(side, "org.apache.kafka.connect.json.JsonConverter");
+                c.put(side, jsonConverter);
                 c.put(side + ".schemas.enable", "true");
                 c.put(side + ".replace.null.with.default", "false");
             }
@@ -190,7 +195,7 @@ public final class TaskCompiler {
         c.put("consumer.override.max.poll.records", String.valueOf(mig.applyBatchRows()));
         // The sink subscribes by regex: topics the source creates later are seen at the next metadata refresh.
         c.put("consumer.override.metadata.max.age.ms", "5000");
-        converters(c);
+        converters(c, SINK_JSON_CONVERTER);
         return c;
     }
 
