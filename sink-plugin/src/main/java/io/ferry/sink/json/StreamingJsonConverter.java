@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.connect.data.Date;
 import org.apache.kafka.connect.data.Decimal;
@@ -61,6 +62,12 @@ public class StreamingJsonConverter extends JsonConverter {
 
     /** Thrown, never logged, to leave the fast path; preallocated because it is control flow, not an error. */
     private static final FallBack FALL_BACK = new FallBack();
+    /**
+     * Records read on the fast path and records handed to Kafka's converter, by all instances of this class loader:
+     * how a test of a real pipeline, whose converters Connect creates, tells that the fast path was the rule.
+     */
+    private static final LongAdder STREAMED = new LongAdder();
+    private static final LongAdder FELL_BACK = new LongAdder();
 
     private boolean streaming;
     private boolean replaceNullWithDefault;
@@ -87,17 +94,29 @@ public class StreamingJsonConverter extends JsonConverter {
         if (!streaming || value == null) {
             return super.toConnectData(topic, value);
         }
+        SchemaAndValue result;
         try {
-            return read(value);
+            result = read(value);
         } catch (IOException | RuntimeException e) {
             fallbacks.incrementAndGet();
+            FELL_BACK.increment();
             return super.toConnectData(topic, value);
         }
+        STREAMED.increment();
+        return result;
     }
 
     /** How many records the fast path handed to Kafka's converter (for tests: the fast path must be the rule). */
     long fallbacks() {
         return fallbacks.get();
+    }
+
+    static long streamedRecords() {
+        return STREAMED.sum();
+    }
+
+    static long fallbackRecords() {
+        return FELL_BACK.sum();
     }
 
     private SchemaAndValue read(byte[] message) throws IOException {
