@@ -1,5 +1,6 @@
 package io.ferry.sink.it;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ferry.sink.json.StreamingJsonConverterCounts;
@@ -7,9 +8,19 @@ import io.ferry.source.MySqlSourceConfig;
 import io.ferry.source.schema.AllTypesTable;
 import io.ferry.testkit.connect.ConnectCluster;
 import io.ferry.testkit.mysql.MySqlServer;
+import java.io.IOException;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.runtime.isolation.PluginClassLoader;
+import org.apache.kafka.connect.storage.Converter;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -19,7 +30,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * value converter: a table with a column of every type Ferry maps (NULLs, DECIMAL(65,30), DATETIME(6), JSON, BLOB
  * among them) and a table whose nullable columns carry DEFAULTs in their field schemas are snapshotted, then changed
  * through the binlog, and must end up identical in the destination; every record must have been read on the
- * converter's fast path, none handed to Kafka's converter.
+ * converter's fast path, none handed to Kafka's converter. And the packaged plugin directory, loaded as a worker
+ * loads it, runs the converter.
  */
 class StreamingJsonConverterIT {
 
@@ -88,6 +100,45 @@ class StreamingJsonConverterIT {
         assertThat(StreamingJsonConverterCounts.fellBack() - fellBackBefore).isZero();
         CONNECT.delete("sj-sink");
         CONNECT.delete("sj-source");
+    }
+
+    /**
+     * In a worker the converter comes from the packaged plugin directory, through an isolated class loader, beside
+     * the plugin's own Jackson. Its superclass must come from there too (the plugin ships connect-json): the worker's
+     * JsonConverter would see the worker's Jackson, and the first schema lookup would fail with a LinkageError.
+     */
+    @Test
+    void thePackagedPluginLoadsTheConverterWithItsOwnJsonConverter() throws Exception {
+        Path plugin;
+        try (Stream<Path> dirs = Files.list(Path.of("target"))) {
+            plugin = dirs.filter(dir -> dir.getFileName().toString().endsWith("-plugin"))
+                    .map(dir -> dir.resolve("ferry-sink-plugin")).filter(Files::isDirectory).findFirst()
+                    .orElseThrow(() -> new AssertionError("no packaged sink plugin under target/"));
+        }
+        try (PluginClassLoader loader = new PluginClassLoader(plugin.toUri().toURL(), jars(plugin),
+                StreamingJsonConverterIT.class.getClassLoader())) {
+            Class<?> converterClass = loader.loadClass(CONVERTER);
+            assertThat(converterClass.getSuperclass().getClassLoader()).isSameAs(loader);
+            Converter converter = (Converter) converterClass.getDeclaredConstructor().newInstance();
+            converter.configure(Map.of("schemas.enable", "true"), false);
+            SchemaAndValue read = converter.toConnectData("t", ("{\"schema\":{\"type\":\"struct\",\"fields\":"
+                    + "[{\"type\":\"int32\",\"field\":\"n\"}]},\"payload\":{\"n\":1}}").getBytes(UTF_8));
+            assertThat(read.value()).hasToString("Struct{n=1}");
+            Method streamed = converterClass.getDeclaredMethod("streamedRecords");
+            streamed.setAccessible(true);
+            assertThat((Long) streamed.invoke(null)).as("read on the fast path").isEqualTo(1);
+        }
+    }
+
+    private static URL[] jars(Path plugin) throws IOException {
+        try (Stream<Path> files = Files.list(plugin)) {
+            List<Path> jars = files.filter(file -> file.toString().endsWith(".jar")).toList();
+            URL[] urls = new URL[jars.size()];
+            for (int i = 0; i < urls.length; i++) {
+                urls[i] = jars.get(i).toUri().toURL();
+            }
+            return urls;
+        }
     }
 
     private static Map<String, String> streamingConverters() {
