@@ -3,6 +3,10 @@ package io.ferry.sink.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +27,7 @@ import org.apache.kafka.connect.data.Time;
 import org.apache.kafka.connect.data.Timestamp;
 import org.apache.kafka.connect.errors.DataException;
 import org.apache.kafka.connect.json.JsonConverter;
+import org.apache.kafka.connect.json.JsonConverterConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -59,9 +64,11 @@ class StreamingJsonConverterTest {
                 String text = new String(bytes, StandardCharsets.UTF_8);
                 // Kafka writes non-finite floats as strings, which its reader turns into 0: left to Kafka by design.
                 if (text.contains("\"NaN\"") || text.contains("Infinity\"")) {
-                    special++;
+                    special += 2;
                 }
                 assertSameAsKafka(kafka, streaming, bytes);
+                // The same record in another layout takes the converter's other path.
+                assertSameAsKafka(kafka, streaming, payloadFirst(bytes));
             }
         }
         assertThat(records).isGreaterThan(1500);
@@ -153,6 +160,11 @@ class StreamingJsonConverterTest {
                     + " 2, \"s\" : \"\\u00e9\\\"\", \"n\" : -5 } }  \n"));
             assertSameAsKafka(kafka, streaming, envelope("{\"n\":1,\"extra\":{\"deep\":[1,{\"x\":null}]}}"));
             assertSameAsKafka(kafka, streaming, envelope("{\"n\":007}"));
+            // Brackets, quotes and backslashes inside the schema's strings do not end the schema early.
+            String tricky = "{\"type\":\"struct\",\"doc\":\"}]\\\\\\\"{[\\\\\",\"fields\":[{\"type\":\"string\","
+                    + "\"field\":\"x}\\\"\"}]}";
+            assertSameAsKafka(kafka, streaming, utf8("{\"schema\":" + tricky + ",\"payload\":{\"x}\\\"\":\"]\"}}"));
+            assertSameAsKafka(kafka, streaming, utf8("{\"schema\":" + tricky + ",\"payload\":{\"x}\\\"\":\"{\"}}"));
             // Other writers may put integers in float fields; Kafka widens them from int or long, not via float.
             for (String number : List.of("16777217", "-2147483648", "9007199254740993", "-9223372036854775807")) {
                 assertSameAsKafka(kafka, streaming, utf8("{\"schema\":{\"type\":\"double\"},\"payload\":"
@@ -208,6 +220,17 @@ class StreamingJsonConverterTest {
     }
 
     @Test
+    void aSchemaInTheConverterConfigIsKafkasToApply() {
+        Map<String, Object> config = Map.of("schemas.enable", "true",
+                JsonConverterConfig.SCHEMA_CONTENT_CONFIG, "{\"type\":\"int64\"}");
+        JsonConverter kafka = json(new JsonConverter(), config, false);
+        StreamingJsonConverter streaming = (StreamingJsonConverter) json(new StreamingJsonConverter(), config, false);
+        assertSameAsKafka(kafka, streaming, utf8("42"));
+        assertSameAsKafka(kafka, streaming, envelope("{\"n\":1}"));
+        assertThat(streaming.fallbacks()).isZero();
+    }
+
+    @Test
     void theSchemaCacheIsBoundedAndKeyedByTheSchemasBytes() {
         Map<String, Object> config = Map.of("schemas.enable", "true", "schemas.cache.size", "2");
         JsonConverter kafka = json(new JsonConverter(), config, false);
@@ -221,6 +244,27 @@ class StreamingJsonConverterTest {
             }
         }
         assertThat(streaming.fallbacks()).isZero();
+    }
+
+    /** {"payload":P,"schema":S} from {"schema":S,"payload":P}, the bytes of S and P unchanged. */
+    private static byte[] payloadFirst(byte[] message) {
+        String text = new String(message, StandardCharsets.UTF_8);
+        String prefix = "{\"schema\":";
+        assertThat(text).startsWith(prefix).endsWith("}");
+        try (JsonParser parser = new JsonFactory().createParser(text)) {
+            parser.nextToken();
+            parser.nextToken();
+            parser.nextToken();
+            parser.skipChildren();
+            int schemaEnd = Math.toIntExact(parser.currentLocation().getCharOffset());
+            String schema = text.substring(prefix.length(), schemaEnd);
+            String rest = text.substring(schemaEnd);
+            assertThat(rest).startsWith(",\"payload\":");
+            String payload = rest.substring(",\"payload\":".length(), rest.length() - 1);
+            return utf8("{\"payload\":" + payload + ",\"schema\":" + schema + "}");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonConverter json(JsonConverter converter, Map<String, Object> config, boolean isKey) {
