@@ -9,6 +9,10 @@ import io.ferry.testkit.connect.ConnectorPlugin;
 import io.ferry.testkit.connect.Validation;
 import io.ferry.testkit.mysql.MySqlServer;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -65,6 +69,15 @@ class PluginPackagingIT {
     }
 
     @Test
+    void workersFindTheSinksStreamingJsonConverterThroughItsServiceFile() throws Exception {
+        String url = CONNECT.restUrl() + "connector-plugins?connectorsOnly=false";
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).contains("\"class\":\"io.ferry.sink.json.StreamingJsonConverter\","
+                + "\"type\":\"converter\"");
+    }
+
+    @Test
     void eachPluginCarriesItsOwnDependenciesButNotWhatTheWorkerProvides() throws IOException {
         assertThat(jarNames(PLUGINS.resolve("ferry-source-plugin")))
                 .anyMatch(n -> n.startsWith("ferry-source-plugin-"))
@@ -74,10 +87,13 @@ class PluginPackagingIT {
         assertThat(jarNames(PLUGINS.resolve("ferry-sink-plugin")))
                 .anyMatch(n -> n.startsWith("ferry-sink-plugin-"))
                 .anyMatch(n -> n.startsWith("mysql-connector-j-"))
-                .noneMatch(n -> n.startsWith("mysql-binlog-connector-java-"));
+                .noneMatch(n -> n.startsWith("mysql-binlog-connector-java-"))
+                // StreamingJsonConverter's superclass, which must see the plugin's own Jackson.
+                .anyMatch(n -> n.startsWith("connect-json-"));
         for (String plugin : List.of("ferry-source-plugin", "ferry-sink-plugin")) {
             assertThat(jarNames(PLUGINS.resolve(plugin)))
-                    .noneMatch(n -> n.startsWith("kafka-") || n.startsWith("connect-"))
+                    .noneMatch(n -> n.startsWith("kafka-")
+                            || n.startsWith("connect-") && !n.startsWith("connect-json-"))
                     .noneMatch(n -> n.startsWith("slf4j-") || n.startsWith("log4j-"));
         }
     }

@@ -1,6 +1,7 @@
 package io.ferry.sink;
 
 import io.ferry.sink.event.RowChange;
+import io.ferry.sink.json.StreamingJsonConverter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,11 +27,14 @@ import org.slf4j.LoggerFactory;
 final class NullKeepingConverters {
 
     static final String JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
+    /** Ferry's faster reader of the same format: a JsonConverter, with the same keys and defaults. */
+    static final String STREAMING_JSON_CONVERTER = StreamingJsonConverter.class.getName();
     static final String REPLACE_NULL_WITH_DEFAULT = "replace.null.with.default";
     /** The reference text of the converter keys the sink checks (in {@code docs/sink-config.md}). */
     static final String DOC = "`key.converter.replace.null.with.default`, `value.converter.replace.null.with.default`"
             + " (Kafka Connect's keys, set to `false` with `key.converter` and `value.converter` ="
-            + " `" + JSON_CONVERTER + "` and `*.converter.schemas.enable=true`, on this"
+            + " `" + JSON_CONVERTER + "` (or `" + STREAMING_JSON_CONVERTER + "`, its faster reader in this plugin)"
+            + " and `*.converter.schemas.enable=true`, on this"
             + " connector and on the source connector): Connect's JSON converter otherwise writes a field's default in"
             + " place of a null value and reads a JSON null back as the default, so a NULL in a nullable column with a"
             + " DEFAULT reaches the destination as the DEFAULT wherever the topic's field schemas carry defaults"
@@ -62,10 +66,10 @@ final class NullKeepingConverters {
         for (String converter : CONVERTERS) {
             String key = converter + "." + REPLACE_NULL_WITH_DEFAULT;
             if (isJson(props.get(converter)) && !isFalse(props.get(key))) {
-                problems.put(key, key + " must be false: with " + converter + "=" + JSON_CONVERTER + " it defaults to"
-                        + " true, and a NULL in a nullable column with a DEFAULT would reach the destination as the"
-                        + " DEFAULT wherever the topic's field schemas carry defaults (Debezium's always do, Ferry's"
-                        + " with column.defaults=all)");
+                problems.put(key, key + " must be false: with " + converter + "=" + props.get(converter).trim()
+                        + " it defaults to true, and a NULL in a nullable column with a DEFAULT would reach the"
+                        + " destination as the DEFAULT wherever the topic's field schemas carry defaults (Debezium's"
+                        + " always do, Ferry's with column.defaults=all)");
             }
         }
         return problems;
@@ -107,7 +111,8 @@ final class NullKeepingConverters {
     }
 
     private static boolean isJson(String converter) {
-        return converter != null && JSON_CONVERTER.equals(converter.trim());
+        return converter != null
+                && (JSON_CONVERTER.equals(converter.trim()) || STREAMING_JSON_CONVERTER.equals(converter.trim()));
     }
 
     private static boolean isFalse(String value) {

@@ -29,6 +29,21 @@ class NullKeepingConvertersTest {
     }
 
     @Test
+    void theStreamingJsonConverterIsCheckedAsTheJsonConverterIs() {
+        String streaming = "io.ferry.sink.json.StreamingJsonConverter";
+        Map<String, String> props = new HashMap<>(Map.of("key.converter", JSON, "value.converter", " " + streaming,
+                "key.converter.replace.null.with.default", "false"));
+        assertThat(NullKeepingConverters.problems(props)).containsOnlyKeys("value.converter.replace.null.with.default");
+        assertThat(NullKeepingConverters.problems(props).get("value.converter.replace.null.with.default"))
+                .contains("with value.converter=" + streaming + " it defaults to true");
+        assertThat(NullKeepingConverters.known(props)).isFalse();
+
+        props.put("value.converter.replace.null.with.default", "false");
+        assertThat(NullKeepingConverters.problems(props)).isEmpty();
+        assertThat(NullKeepingConverters.known(props)).isTrue();
+    }
+
+    @Test
     void convertersNotNamedHereAreTheWorkersAndUnknown() {
         Map<String, String> props = Map.of("value.converter.replace.null.with.default", "false");
         assertThat(NullKeepingConverters.problems(props)).isEmpty();
