@@ -135,6 +135,14 @@ class StreamingJsonConverterIT {
             Method streamed = converterClass.getDeclaredMethod("streamedRecords");
             streamed.setAccessible(true);
             assertThat((Long) streamed.invoke(null)).as("read on the fast path").isEqualTo(1);
+            // Writing serializes the schema with the plugin's Jackson, through the plugin's JsonConverter.
+            byte[] written = converter.fromConnectData("t", read.schema(), read.value());
+            assertThat(new String(written, UTF_8)).isEqualTo("{\"schema\":{\"type\":\"struct\",\"fields\":"
+                    + "[{\"type\":\"int32\",\"optional\":false,\"field\":\"n\"}],\"optional\":false},"
+                    + "\"payload\":{\"n\":1}}");
+            Method writtenRecords = converterClass.getDeclaredMethod("writtenRecords");
+            writtenRecords.setAccessible(true);
+            assertThat((Long) writtenRecords.invoke(null)).as("written on the fast path").isEqualTo(1);
         }
     }
 
