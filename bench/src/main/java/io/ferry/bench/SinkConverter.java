@@ -8,7 +8,7 @@ import java.util.Map;
 /** A key and value converter the sink can read its topics with; both read the same JSON with schemas. */
 enum SinkConverter {
     KAFKA("org.apache.kafka.connect.json.JsonConverter", "Kafka's JsonConverter"),
-    STREAMING("io.ferry.sink.json.StreamingJsonConverter", "Ferry's StreamingJsonConverter");
+    STREAMING("io.ferry.json.StreamingJsonConverter", "Ferry's StreamingJsonConverter");
 
     private final String className;
     private final String label;

@@ -1,7 +1,7 @@
 package io.ferry.sink;
 
 import io.ferry.sink.event.RowChange;
-import io.ferry.sink.json.StreamingJsonConverter;
+import io.ferry.json.StreamingJsonConverter;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,13 +27,14 @@ import org.slf4j.LoggerFactory;
 final class NullKeepingConverters {
 
     static final String JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
-    /** Ferry's faster reader of the same format: a JsonConverter, with the same keys and defaults. */
+    /** Ferry's faster reader and writer of the same format: a JsonConverter, with the same keys and defaults. */
     static final String STREAMING_JSON_CONVERTER = StreamingJsonConverter.class.getName();
     static final String REPLACE_NULL_WITH_DEFAULT = "replace.null.with.default";
     /** The reference text of the converter keys the sink checks (in {@code docs/sink-config.md}). */
     static final String DOC = "`key.converter.replace.null.with.default`, `value.converter.replace.null.with.default`"
             + " (Kafka Connect's keys, set to `false` with `key.converter` and `value.converter` ="
-            + " `" + JSON_CONVERTER + "` (or `" + STREAMING_JSON_CONVERTER + "`, its faster reader in this plugin)"
+            + " `" + JSON_CONVERTER + "` (or `" + STREAMING_JSON_CONVERTER + "`, its faster drop-in, shipped in both"
+            + " plugins)"
             + " and `*.converter.schemas.enable=true`, on this"
             + " connector and on the source connector): Connect's JSON converter otherwise writes a field's default in"
             + " place of a null value and reads a JSON null back as the default, so a NULL in a nullable column with a"

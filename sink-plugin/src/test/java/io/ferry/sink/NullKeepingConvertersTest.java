@@ -30,7 +30,7 @@ class NullKeepingConvertersTest {
 
     @Test
     void theStreamingJsonConverterIsCheckedAsTheJsonConverterIs() {
-        String streaming = "io.ferry.sink.json.StreamingJsonConverter";
+        String streaming = "io.ferry.json.StreamingJsonConverter";
         Map<String, String> props = new HashMap<>(Map.of("key.converter", JSON, "value.converter", " " + streaming,
                 "key.converter.replace.null.with.default", "false"));
         assertThat(NullKeepingConverters.problems(props)).containsOnlyKeys("value.converter.replace.null.with.default");

@@ -23,9 +23,11 @@ public final class TaskCompiler {
 
     public static final String SOURCE_CLASS = "io.ferry.source.MySqlSourceConnector";
     public static final String SINK_CLASS = "io.ferry.sink.MySqlSinkConnector";
-    static final String KAFKA_JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter";
-    /** Reads what Kafka's JsonConverter writes; it falls back to Kafka's on anything it does not expect. */
-    static final String SINK_JSON_CONVERTER = "io.ferry.sink.json.StreamingJsonConverter";
+    /**
+     * Both connectors' JSON converter (shipped in both plugins): writes and reads the bytes Kafka's JsonConverter
+     * writes and reads, faster; it falls back to Kafka's on anything it does not expect.
+     */
+    static final String JSON_CONVERTER = "io.ferry.json.StreamingJsonConverter";
 
     /** Producer settings that let the snapshot go faster than the worker's 16 KB batches (bench/RESULTS.md). */
     static final Map<String, String> PRODUCER_OVERRIDES = Map.of(
@@ -133,7 +135,7 @@ public final class TaskCompiler {
         c.put("topic.creation.default.replication.factor", String.valueOf(replication));
         c.put("topic.creation.default.partitions", "1");
         c.putAll(new TreeMap<>(PRODUCER_OVERRIDES));
-        converters(c, KAFKA_JSON_CONVERTER);
+        converters(c, JSON_CONVERTER);
         if (task.topics().avro()) {
             // Avro names allow only letters, digits and _: columns like 1st or price$ are renamed in the schema,
             // and the sink maps them back.
@@ -195,7 +197,7 @@ public final class TaskCompiler {
         c.put("consumer.override.max.poll.records", String.valueOf(mig.applyBatchRows()));
         // The sink subscribes by regex: topics the source creates later are seen at the next metadata refresh.
         c.put("consumer.override.metadata.max.age.ms", "5000");
-        converters(c, SINK_JSON_CONVERTER);
+        converters(c, JSON_CONVERTER);
         return c;
     }
 

@@ -3,7 +3,7 @@ package io.ferry.sink.it;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ferry.sink.json.StreamingJsonConverterCounts;
+import io.ferry.json.StreamingJsonConverterCounts;
 import io.ferry.source.MySqlSourceConfig;
 import io.ferry.source.schema.AllTypesTable;
 import io.ferry.testkit.connect.ConnectCluster;
@@ -18,7 +18,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.connect.data.SchemaAndValue;
+import org.apache.kafka.connect.json.JsonConverter;
 import org.apache.kafka.connect.runtime.isolation.PluginClassLoader;
 import org.apache.kafka.connect.storage.Converter;
 import org.awaitility.Awaitility;
@@ -26,12 +28,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Ferry's sink reading its topics with {@code io.ferry.sink.json.StreamingJsonConverter} as the connector's key and
- * value converter: a table with a column of every type Ferry maps (NULLs, DECIMAL(65,30), DATETIME(6), JSON, BLOB
- * among them) and a table whose nullable columns carry DEFAULTs in their field schemas are snapshotted, then changed
- * through the binlog, and must end up identical in the destination; every record must have been read on the
- * converter's fast path, none handed to Kafka's converter. And the packaged plugin directory, loaded as a worker
- * loads it, runs the converter.
+ * Ferry's source writing and Ferry's sink reading their topics with {@code io.ferry.json.StreamingJsonConverter} as
+ * the connectors' key and value converter: a table with a column of every type Ferry maps (NULLs, DECIMAL(65,30),
+ * DATETIME(6), JSON, BLOB among them) and a table whose nullable columns carry DEFAULTs in their field schemas are
+ * snapshotted, then changed through the binlog, and must end up identical in the destination; every record must have
+ * been written and read on the converter's fast paths, none handed to Kafka's converter, and a consumer reading the
+ * topics with Kafka's own JsonConverter must get what the sink got. And the packaged plugin directory, loaded as a
+ * worker loads it, runs the converter.
  */
 class StreamingJsonConverterIT {
 
@@ -45,13 +48,13 @@ class StreamingJsonConverterIT {
     static final ConnectCluster CONNECT = ConnectCluster.builder().workers(1).build();
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final String CONVERTER = "io.ferry.sink.json.StreamingJsonConverter";
+    private static final String CONVERTER = "io.ferry.json.StreamingJsonConverter";
     private static final String DEFAULTS = "CREATE TABLE types.defaults (id INT PRIMARY KEY, n INT DEFAULT 5,"
             + " s VARCHAR(10) DEFAULT 'dflt', d DECIMAL(10,2) DEFAULT 1.25,"
             + " t DATETIME(6) DEFAULT '2000-01-01 00:00:00.000001')";
 
     @Test
-    void everyTypeReachesTheDestinationReadOnTheFastPath() {
+    void everyTypeReachesTheDestinationWrittenAndReadOnTheFastPaths() throws Exception {
         for (MySqlServer server : new MySqlServer[] {SOURCE, DESTINATION}) {
             server.createDatabase(AllTypesTable.DATABASE);
             server.execute(AllTypesTable.DDL, DEFAULTS);
@@ -69,11 +72,13 @@ class StreamingJsonConverterIT {
         source.putAll(ConnectCluster.TOPIC_CREATION_DEFAULTS);
         // Nullable columns' DEFAULTs go into the field schemas, where a converter replacing nulls would use them.
         source.put(MySqlSourceConfig.COLUMN_DEFAULTS_CONFIG, "all");
-        source.putAll(Pipelines.NULL_KEEPING_CONVERTERS);
+        source.putAll(streamingConverters());
         Map<String, String> sink = Pipelines.sink(DESTINATION, "sj\\.types\\..*", 1);
         sink.putAll(streamingConverters());
         long streamedBefore = StreamingJsonConverterCounts.streamed();
         long fellBackBefore = StreamingJsonConverterCounts.fellBack();
+        long writtenBefore = StreamingJsonConverterCounts.written();
+        long writeFellBackBefore = StreamingJsonConverterCounts.writeFellBack();
         CONNECT.deploy("sj-source", source);
         CONNECT.deploy("sj-sink", sink);
         awaitSame();
@@ -95,9 +100,12 @@ class StreamingJsonConverterIT {
         awaitSame();
         assertThat(DESTINATION.queryString("SELECT COUNT(*) FROM types.defaults WHERE s IS NULL")).isEqualTo("2");
 
-        // Snapshot and changes of both tables, keys and values: the fast path read them all.
+        // Snapshot and changes of both tables, keys and values: the fast paths wrote and read them all.
         assertThat(StreamingJsonConverterCounts.streamed() - streamedBefore).isGreaterThanOrEqualTo(2 * 14);
         assertThat(StreamingJsonConverterCounts.fellBack() - fellBackBefore).isZero();
+        assertThat(StreamingJsonConverterCounts.written() - writtenBefore).isGreaterThanOrEqualTo(2 * 14);
+        assertThat(StreamingJsonConverterCounts.writeFellBack() - writeFellBackBefore).isZero();
+        assertKafkasConverterReadsAndWritesTheSameBytes("sj.types.all_types", "sj.types.defaults");
         CONNECT.delete("sj-sink");
         CONNECT.delete("sj-source");
     }
@@ -127,7 +135,38 @@ class StreamingJsonConverterIT {
             Method streamed = converterClass.getDeclaredMethod("streamedRecords");
             streamed.setAccessible(true);
             assertThat((Long) streamed.invoke(null)).as("read on the fast path").isEqualTo(1);
+            // Writing serializes the schema with the plugin's Jackson, through the plugin's JsonConverter.
+            byte[] written = converter.fromConnectData("t", read.schema(), read.value());
+            assertThat(new String(written, UTF_8)).isEqualTo("{\"schema\":{\"type\":\"struct\",\"fields\":"
+                    + "[{\"type\":\"int32\",\"optional\":false,\"field\":\"n\"}],\"optional\":false},"
+                    + "\"payload\":{\"n\":1}}");
+            Method writtenRecords = converterClass.getDeclaredMethod("writtenRecords");
+            writtenRecords.setAccessible(true);
+            assertThat((Long) writtenRecords.invoke(null)).as("written on the fast path").isEqualTo(1);
         }
+    }
+
+    /**
+     * A consumer with Kafka's own JsonConverter reads every record the source wrote, and Kafka's converter writes
+     * what it read back as the very bytes the source's StreamingJsonConverter wrote.
+     */
+    private static void assertKafkasConverterReadsAndWritesTheSameBytes(String... topics) throws Exception {
+        int records = 0;
+        for (boolean isKey : new boolean[] {true, false}) {
+            JsonConverter kafka = new JsonConverter();
+            kafka.configure(Map.of("schemas.enable", "true", "replace.null.with.default", "false"), isKey);
+            for (ConsumerRecord<byte[], byte[]> record : CONNECT.kafka().consumeAll(30_000, topics)) {
+                byte[] bytes = isKey ? record.key() : record.value();
+                if (bytes == null) {
+                    continue;
+                }
+                SchemaAndValue read = kafka.toConnectData(record.topic(), bytes);
+                assertThat(new String(kafka.fromConnectData(record.topic(), read.schema(), read.value()), UTF_8))
+                        .isEqualTo(new String(bytes, UTF_8));
+                records++;
+            }
+        }
+        assertThat(records).isGreaterThanOrEqualTo(2 * 14);
     }
 
     private static URL[] jars(Path plugin) throws IOException {

@@ -1,4 +1,4 @@
-package io.ferry.sink.json;
+package io.ferry.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -77,26 +77,8 @@ class StreamingJsonConverterTest {
 
     @Test
     void aDebeziumShapedChangeEventIsReadOnTheFastPath() {
-        Schema row = SchemaBuilder.struct().name("db.shop.orders.Value")
-                .field("id", Schema.INT64_SCHEMA)
-                .field("name", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("price", Decimal.builder(2).optional().parameter("connect.decimal.precision", "10").build())
-                .field("created", SchemaBuilder.int64().name("io.debezium.time.MicroTimestamp").version(1).build())
-                .field("updated", SchemaBuilder.int64().name("io.debezium.time.MicroTimestamp").optional().build())
-                .field("doc", SchemaBuilder.string().name("io.debezium.data.Json").optional().build())
-                .field("blob", Schema.OPTIONAL_BYTES_SCHEMA)
-                .field("flag", SchemaBuilder.int16().optional().defaultValue((short) 1).build())
-                .optional().build();
-        Schema source = SchemaBuilder.struct().name("io.debezium.connector.mysql.Source")
-                .field("version", Schema.STRING_SCHEMA).field("connector", Schema.STRING_SCHEMA)
-                .field("ts_ms", Schema.INT64_SCHEMA)
-                .field("snapshot", SchemaBuilder.string().optional().defaultValue("false").build())
-                .field("db", Schema.STRING_SCHEMA).field("table", Schema.OPTIONAL_STRING_SCHEMA)
-                .field("file", Schema.STRING_SCHEMA).field("pos", Schema.INT64_SCHEMA).build();
-        Schema envelope = SchemaBuilder.struct().name("db.shop.orders.Envelope").version(2)
-                .field("before", row).field("after", row).field("source", source)
-                .field("op", Schema.STRING_SCHEMA).field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA).build();
-        Schema key = SchemaBuilder.struct().name("db.shop.orders.Key").field("id", Schema.INT64_SCHEMA).build();
+        Schema envelope = OrdersEvents.ENVELOPE;
+        Schema key = OrdersEvents.KEY;
 
         for (String replace : List.of("true", "false")) {
             Map<String, Object> config = Map.of("schemas.enable", "true", "replace.null.with.default", replace);
@@ -110,15 +92,7 @@ class StreamingJsonConverterTest {
                     config, true);
             Random random = new Random(SEED);
             for (int i = 0; i < 300; i++) {
-                Struct before = i % 3 == 0 ? null : orderRow(row, i, random);
-                Struct after = i % 3 == 2 ? null : orderRow(row, i + 1, random);
-                Struct value = new Struct(envelope).put("before", before).put("after", after)
-                        .put("source", new Struct(source).put("version", "3.6.1").put("connector", "mysql")
-                                .put("ts_ms", 1_700_000_000_000L + i).put("snapshot", i < 100 ? "true" : null)
-                                .put("db", "shop").put("table", "orders").put("file", "binlog.000003")
-                                .put("pos", 4L + i))
-                        .put("op", before == null ? "c" : after == null ? "d" : "u")
-                        .put("ts_ms", i % 7 == 0 ? null : 1_700_000_000_500L + i);
+                Struct value = OrdersEvents.value(i, random);
                 assertSameAsKafka(kafka, streaming, writer.fromConnectData(TOPIC, envelope, value));
                 assertSameAsKafka(keyKafka, keyStreaming, keyWriter.fromConnectData(TOPIC, key,
                         new Struct(key).put("id", (long) i)));
@@ -126,17 +100,6 @@ class StreamingJsonConverterTest {
             assertThat(streaming.fallbacks()).isZero();
             assertThat(keyStreaming.fallbacks()).isZero();
         }
-    }
-
-    private static Struct orderRow(Schema row, int id, Random random) {
-        return new Struct(row).put("id", (long) id)
-                .put("name", random.nextInt(5) == 0 ? null : "name \"" + id + "\" \u00e9\u4e2d\n")
-                .put("price", random.nextInt(5) == 0 ? null : BigDecimal.valueOf(random.nextInt(1_000_000), 2))
-                .put("created", 1_700_000_000_123_456L + id)
-                .put("updated", random.nextBoolean() ? null : 1_700_000_100_000_001L + id)
-                .put("doc", random.nextBoolean() ? null : "{\"a\": [1, 2, {\"b\": null}], \"c\": \"\\u0001\"}")
-                .put("blob", random.nextBoolean() ? null : randomBytes(random))
-                .put("flag", random.nextBoolean() ? null : (short) random.nextInt(100));
     }
 
     private static final String SCHEMA = "{\"type\":\"struct\",\"fields\":["
@@ -267,7 +230,7 @@ class StreamingJsonConverterTest {
         }
     }
 
-    private static JsonConverter json(JsonConverter converter, Map<String, Object> config, boolean isKey) {
+    static JsonConverter json(JsonConverter converter, Map<String, Object> config, boolean isKey) {
         converter.configure(config, isKey);
         return converter;
     }
@@ -344,7 +307,7 @@ class StreamingJsonConverterTest {
 
     private static int fieldCounter;
 
-    private static Schema randomSchema(Random random, int depth, boolean top) {
+    static Schema randomSchema(Random random, int depth, boolean top) {
         int kinds = depth > 0 ? 18 : 14;
         int kind = top ? 17 : random.nextInt(kinds);
         SchemaBuilder builder = switch (kind) {
@@ -387,7 +350,7 @@ class StreamingJsonConverterTest {
         return builder.build();
     }
 
-    private static Object randomValue(Random random, Schema schema) {
+    static Object randomValue(Random random, Schema schema) {
         return randomValue(random, schema, true);
     }
 
@@ -488,7 +451,7 @@ class StreamingJsonConverterTest {
         return text.toString();
     }
 
-    private static byte[] randomBytes(Random random) {
+    static byte[] randomBytes(Random random) {
         byte[] bytes = new byte[random.nextInt(20)];
         random.nextBytes(bytes);
         return bytes;
