@@ -132,7 +132,7 @@ public final class ApplyBenchmark {
             LOG.info("Warm-up: Ferry applies {} with each task count, JDBC copies and updates {}",
                     warmUpTable.qualifiedName(), table.qualifiedName());
             for (int tasks : settings.taskCounts()) {
-                for (SinkConverter converter : settings.converters()) {
+                for (JsonConverterChoice converter : settings.converters()) {
                     destination.execute("TRUNCATE TABLE " + warmUpTable.quotedName());
                     ferry.run(input.warmUp(), tasks, settings.maxPollRecords().get(0), converter);
                 }
@@ -148,7 +148,7 @@ public final class ApplyBenchmark {
             for (int tasks : settings.taskCounts()) {
                 for (int maxPoll : settings.maxPollRecords()) {
                     // Alternated within the round, so that a converter comparison sees the same machine load.
-                    for (SinkConverter converter : settings.converters()) {
+                    for (JsonConverterChoice converter : settings.converters()) {
                         String name = String.format(Locale.ROOT, "Ferry sink, tasks.max=%d, max.poll.records=%d%s",
                                 tasks, maxPoll, settings.converters().size() > 1 ? ", " + converter.label() : "");
                         measure(snapshot, name, false, true,

@@ -27,7 +27,7 @@ import java.util.TreeMap;
  * </ul>
  */
 record ApplySettings(int rows, int updates, int repetitions, List<Integer> taskCounts, List<Integer> maxPollRecords,
-                     List<SinkConverter> converters, int partitions, List<Integer> jdbcThreads, int jdbcBatch,
+                     List<JsonConverterChoice> converters, int partitions, List<Integer> jdbcThreads, int jdbcBatch,
                      Map<String, String> sinkOverrides,
                      Path resultsFile, String commit) {
 
@@ -44,7 +44,7 @@ record ApplySettings(int rows, int updates, int repetitions, List<Integer> taskC
                 Integer.getInteger("ferry.bench.repetitions", 2),
                 BenchSettings.ints(System.getProperty("ferry.bench.tasks", "1,2")),
                 BenchSettings.ints(System.getProperty("ferry.bench.max.poll.records", "500,5000")),
-                SinkConverter.list(System.getProperty("ferry.bench.converters", "kafka")),
+                JsonConverterChoice.list(System.getProperty("ferry.bench.converters", "kafka")),
                 Integer.getInteger("ferry.bench.partitions", 2),
                 BenchSettings.ints(System.getProperty("ferry.bench.jdbc.threads", "1,2")),
                 Integer.getInteger("ferry.bench.jdbc.batch", 1000),

@@ -17,6 +17,9 @@ import java.util.TreeMap;
  *       default);</li>
  *   <li>{@code ferry.bench.datetime} whether the table has its DATETIME(6) column (false: a BIGINT of epoch
  *       microseconds instead, see {@link BenchTable});</li>
+ *   <li>{@code ferry.bench.converters} the connector's key and value converters to compare ("kafka"): {@code kafka}
+ *       for Kafka's {@code JsonConverter}, {@code streaming} for Ferry's {@code StreamingJsonConverter} (the same
+ *       bytes), alternated within each round;</li>
  *   <li>{@code ferry.bench.connector.<key>} added to (or replacing in) the connector config, e.g.
  *       {@code -Dferry.bench.connector.producer.override.batch.size=1048576};</li>
  *   <li>{@code ferry.bench.results} the Markdown file the result is appended to (none: print only);</li>
@@ -24,8 +27,8 @@ import java.util.TreeMap;
  * </ul>
  */
 record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<Integer> jdbcThreads, int fetchSize,
-                     boolean dateTime, Map<String, String> connectorOverrides, Path resultsFile,
-                     String commit) {
+                     boolean dateTime, List<JsonConverterChoice> converters, Map<String, String> connectorOverrides,
+                     Path resultsFile, String commit) {
 
     private static final String CONNECTOR_PREFIX = "ferry.bench.connector.";
 
@@ -38,6 +41,7 @@ record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<I
                 ints(System.getProperty("ferry.bench.jdbc.threads", "1,2")),
                 Integer.getInteger("ferry.bench.fetch.size", 2048),
                 Boolean.parseBoolean(System.getProperty("ferry.bench.datetime", "true")),
+                JsonConverterChoice.list(System.getProperty("ferry.bench.converters", "kafka")),
                 connectorOverridesFromSystemProperties(),
                 results.isBlank() ? null : Path.of(results),
                 System.getProperty("ferry.bench.commit", "unknown"));
@@ -49,6 +53,9 @@ record BenchSettings(int rows, int repetitions, List<Integer> taskCounts, List<I
         }
         if (taskCounts.stream().anyMatch(t -> t < 1) || jdbcThreads.stream().anyMatch(t -> t < 1)) {
             throw new IllegalArgumentException("task and thread counts must be positive");
+        }
+        if (converters.isEmpty()) {
+            throw new IllegalArgumentException("ferry.bench.converters names no converter");
         }
     }
 

@@ -40,7 +40,7 @@ final class FerryApply {
     }
 
     /** Applies all of {@code input} with {@code tasks} tasks and at most {@code maxPollRecords} records a put(). */
-    Run run(ApplyTopics.Input input, int tasks, int maxPollRecords, SinkConverter converter) {
+    Run run(ApplyTopics.Input input, int tasks, int maxPollRecords, JsonConverterChoice converter) {
         String name = "sink-" + (++serial) + "-t" + tasks + "-m" + maxPollRecords;
         long commitsBefore = progress.commits();
         long started = System.nanoTime();
@@ -84,7 +84,7 @@ final class FerryApply {
         return applied;
     }
 
-    private Map<String, String> config(String topic, int tasks, int maxPollRecords, SinkConverter converter) {
+    private Map<String, String> config(String topic, int tasks, int maxPollRecords, JsonConverterChoice converter) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", MySqlSinkConnector.class.getName());
         config.put("tasks.max", String.valueOf(tasks));

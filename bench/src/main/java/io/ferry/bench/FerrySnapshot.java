@@ -50,11 +50,11 @@ final class FerrySnapshot implements AutoCloseable {
     }
 
     /** Snapshots {@code table} with {@code tasks} tasks under a fresh connector name and topic prefix. */
-    Run run(BenchTable table, int tasks) {
+    Run run(BenchTable table, int tasks, JsonConverterChoice converter) {
         String name = "bench-" + (++serial) + "-t" + tasks;
         TopicPartition partition = new TopicPartition(name + "." + table.qualifiedName(), 0);
         long started = System.nanoTime();
-        connect.deploy(name, config(name, table, tasks));
+        connect.deploy(name, config(name, table, tasks, converter));
         long firstRow = -1;
         long rows = 0;
         long deadline = started + timeout.toNanos();
@@ -87,7 +87,7 @@ final class FerrySnapshot implements AutoCloseable {
         return new Run(rows, elapsed, firstRow, bytes);
     }
 
-    private Map<String, String> config(String name, BenchTable table, int tasks) {
+    private Map<String, String> config(String name, BenchTable table, int tasks, JsonConverterChoice converter) {
         Map<String, String> config = new HashMap<>();
         config.put("connector.class", MySqlSourceConnector.class.getName());
         config.put("tasks.max", String.valueOf(tasks));
@@ -99,6 +99,7 @@ final class FerrySnapshot implements AutoCloseable {
         config.put(MySqlSourceConfig.TABLE_INCLUDE_CONFIG, table.database() + "\\." + table.table());
         config.put(MySqlSourceConfig.SNAPSHOT_MODE_CONFIG, "initial_only");
         config.put(MySqlSourceConfig.SNAPSHOT_FETCH_SIZE_CONFIG, String.valueOf(fetchSize));
+        converter.putInto(config);
         config.putAll(overrides);
         return config;
     }

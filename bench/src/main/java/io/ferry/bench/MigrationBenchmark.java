@@ -111,7 +111,9 @@ public final class MigrationBenchmark {
                         tables.totalRows(), tables.bytesPerRow()),
                 "setup: source and destination MariaDB, one KRaft broker and one Connect worker in this JVM (JSON"
                         + " converter with schemas), topics with " + settings.partitions() + " partitions; both"
-                        + " source connectors get " + MigrationConnectors.SOURCE_TUNING + "; Ferry's sink (for"
+                        + " source connectors get " + MigrationConnectors.SOURCE_TUNING + "; Ferry's source writes"
+                        + " with its StreamingJsonConverter (the same bytes as Kafka's), Debezium with Kafka's"
+                        + " JsonConverter; Ferry's sink (for"
                         + " Ferry's and Debezium's topics) as ferry migrate deploys it: its defaults, the same JSON"
                         + " read with its StreamingJsonConverter, and"
                         + " consumer.override.max.poll.records=" + MigrationConnectors.SINK_MAX_POLL_RECORDS

@@ -62,6 +62,8 @@ final class MigrationConnectors {
         config.put("topic.creation.default.replication.factor", "1");
         config.put("topic.creation.default.partitions", String.valueOf(partitions));
         config.putAll(SOURCE_TUNING);
+        // As ferry migrate deploys it; Debezium writes with Kafka's converter, as Debezium ships it.
+        JsonConverterChoice.STREAMING.putInto(config);
         return config;
     }
 
@@ -123,7 +125,7 @@ final class MigrationConnectors {
         config.put("consumer.override.metadata.max.age.ms", "1000");
         config.put("consumer.override.max.poll.records", String.valueOf(SINK_MAX_POLL_RECORDS));
         config.put(MySqlSinkConfig.CONNECTION_PARAMS_CONFIG, NO_TLS_JDBC);
-        SinkConverter.STREAMING.putInto(config);
+        JsonConverterChoice.STREAMING.putInto(config);
         return config;
     }
 }

@@ -58,7 +58,9 @@ public final class SnapshotBenchmark {
                 LOG.info("Warm-up: JDBC scans of {} and Ferry snapshots of {}", table.qualifiedName(),
                         warmUpTable.qualifiedName());
                 settings.jdbcThreads().forEach(jdbc::run);
-                settings.taskCounts().forEach(tasks -> ferry.run(warmUpTable, tasks));
+                for (int tasks : settings.taskCounts()) {
+                    settings.converters().forEach(converter -> ferry.run(warmUpTable, tasks, converter));
+                }
 
                 Map<String, Scenario> scenarios = new LinkedHashMap<>();
                 for (int round = 1; round <= settings.repetitions(); round++) {
@@ -70,8 +72,12 @@ public final class SnapshotBenchmark {
                                 name -> new Scenario(name, true)).add(run);
                     }
                     for (int tasks : settings.taskCounts()) {
-                        scenarios.computeIfAbsent("Ferry snapshot, tasks.max=" + tasks,
-                                name -> new Scenario(name, false)).add(ferry.run(table, tasks));
+                        for (JsonConverterChoice converter : settings.converters()) {
+                            String name = "Ferry snapshot, tasks.max=" + tasks
+                                    + (settings.converters().size() > 1 ? ", " + converter.label() : "");
+                            scenarios.computeIfAbsent(name, n -> new Scenario(n, false))
+                                    .add(ferry.run(table, tasks, converter));
+                        }
                     }
                 }
 

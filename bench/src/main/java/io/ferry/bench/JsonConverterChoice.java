@@ -5,21 +5,21 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** A key and value converter the sink can read its topics with; both read the same JSON with schemas. */
-enum SinkConverter {
+/** A key and value converter for a connector's topics; both write and read the same JSON with schemas. */
+enum JsonConverterChoice {
     KAFKA("org.apache.kafka.connect.json.JsonConverter", "Kafka's JsonConverter"),
     STREAMING("io.ferry.json.StreamingJsonConverter", "Ferry's StreamingJsonConverter");
 
     private final String className;
     private final String label;
 
-    SinkConverter(String className, String label) {
+    JsonConverterChoice(String className, String label) {
         this.className = className;
         this.label = label;
     }
 
     /** Parses a comma-separated list such as "kafka,streaming". */
-    static List<SinkConverter> list(String names) {
+    static List<JsonConverterChoice> list(String names) {
         return Arrays.stream(names.split(",")).map(String::trim).filter(n -> !n.isEmpty()).map(n -> {
             try {
                 return valueOf(n.toUpperCase(Locale.ROOT));
@@ -33,7 +33,7 @@ enum SinkConverter {
         return label;
     }
 
-    /** Puts the key and value converter settings into a sink connector config. */
+    /** Puts the key and value converter settings into a connector config. */
     void putInto(Map<String, String> config) {
         for (String side : List.of("key.converter", "value.converter")) {
             config.put(side, className);
